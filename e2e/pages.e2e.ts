@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { href, pageRoutes, type RouteId } from '../src/web/routes.ts';
+import { catalogues, type Lang } from '../src/web/i18n/i18n.ts';
+import { startServer, type ServerProcess } from '../test/support/server-process.ts';
+import { axeViolations, launchBrowser, watchPage } from './browser.ts';
+
+const SCREENSHOTS = 'test-results';
+
+describe('every page, in English and French, in a real browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let context: BrowserContext;
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  });
+  after(async () => {
+    await context.close();
+    await browser.close();
+    await server.stop();
+  });
+
+  async function open(url: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await context.newPage();
+    const { problems } = watchPage(page, server.url);
+    const response = await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+    assert.ok(response, url);
+    return { page, problems };
+  }
+
+  const pages: Array<{ name: string; url: (lang: Lang) => string; status: number }> = [
+    ...(Object.keys(pageRoutes) as RouteId[]).map((id) => ({
+      name: id,
+      url: (lang: Lang) => href(id, lang),
+      status: 200,
+    })),
+    {
+      name: 'search-with-query',
+      url: (lang: Lang) => href('search', lang, {}, { q: 'infirmière auxiliaire' }),
+      status: 200,
+    },
+    { name: 'not-found', url: (lang: Lang) => `/${lang}/no-such-page`, status: 404 },
+    {
+      name: 'bad-request',
+      url: (lang: Lang) => href('search', lang, {}, { q: 'x'.repeat(201) }),
+      status: 400,
+    },
+  ];
+
+  for (const entry of pages) {
+    for (const lang of ['en', 'fr'] as const) {
+      test(`${entry.name} (${lang}): status, lang, zero axe violations, screenshot`, async () => {
+        const { page, problems } = await open(entry.url(lang));
+        try {
+          assert.equal(await page.locator('html').getAttribute('lang'), lang);
+          assert.equal(await page.getByRole('main').count(), 1);
+          assert.deepEqual(await axeViolations(page), []);
+          await page.screenshot({ path: `${SCREENSHOTS}/${entry.name}-${lang}.png`, fullPage: true });
+          assert.deepEqual(problems, []);
+        } finally {
+          await page.close();
+        }
+        const response = await fetch(`${server.url}${entry.url(lang)}`);
+        assert.equal(response.status, entry.status);
+      });
+    }
+  }
+
+  test('on a phone-sized screen the home page still passes axe', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+    const page = await phone.newPage();
+    try {
+      await page.goto(`${server.url}/fr/`);
+      assert.deepEqual(await axeViolations(page), []);
+      await page.screenshot({ path: `${SCREENSHOTS}/home-fr-phone.png`, fullPage: true });
+    } finally {
+      await phone.close();
+    }
+  });
+
+  for (const lang of ['en', 'fr'] as const) {
+    test(`keyboard (${lang}): skip link first, then the header in order; Enter follows the language toggle`, async () => {
+      const t = catalogues[lang];
+      const { page } = await open(href('home', lang));
+      try {
+        await page.keyboard.press('Tab');
+        const skip = page.getByRole('link', { name: t['layout.skipToContent'] });
+        assert.ok(
+          await skip.evaluate((element) => element === document.activeElement),
+          'skip link focused first',
+        );
+        assert.ok(await skip.isVisible(), 'skip link visible when focused');
+        await page.keyboard.press('Enter');
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.id),
+          'main',
+          'skip link moves focus to main',
+        );
+
+        await page.goto(`${server.url}${href('home', lang)}`);
+        const order: string[] = [];
+        for (let i = 0; i < 4; i++) {
+          await page.keyboard.press('Tab');
+          order.push(
+            await page.evaluate(
+              () => (document.activeElement as HTMLElement | null)?.innerText.split('\n')[0] ?? '',
+            ),
+          );
+        }
+        assert.deepEqual(order, [
+          t['layout.skipToContent'],
+          'Ladder',
+          t['layout.nav.search'],
+          t['lang.switchTo'],
+        ]);
+        await page.keyboard.press('Enter');
+        await page.waitForURL(`${server.url}${href('home', lang === 'en' ? 'fr' : 'en')}`);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang === 'en' ? 'fr' : 'en');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  test('the language toggle keeps the page and the query', async () => {
+    const { page } = await open(href('search', 'en', {}, { q: 'welding' }));
+    try {
+      await page.getByRole('link', { name: 'Français' }).click();
+      await page.waitForURL(`${server.url}/fr/recherche?q=welding`);
+      assert.equal(
+        await page.getByRole('searchbox', { name: catalogues.fr['home.search.label'] }).inputValue(),
+        'welding',
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the home search box submits by keyboard to the search page', async () => {
+    const { page } = await open(href('home', 'fr'));
+    try {
+      const box = page.getByRole('searchbox', { name: catalogues.fr['home.search.label'] });
+      await box.fill('préposée aux bénéficiaires');
+      await box.press('Enter');
+      await page.waitForURL(/\/fr\/recherche\?q=/);
+      assert.equal(
+        decodeURIComponent(new URL(page.url()).searchParams.get('q') ?? ''),
+        'préposée aux bénéficiaires',
+      );
+      const expected = catalogues.fr['search.youSearchedFor'].replace(
+        '{query}',
+        'préposée aux bénéficiaires',
+      );
+      assert.equal(await page.getByText(expected).count(), 1);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { SystemService } from './system/service.ts';
+import { buildAssets } from './web/assets.ts';
+import { createServer, type App } from './web/server.ts';
+import type { Services } from './web/services.ts';
+
+export const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export interface AppOptions {
+  /** false silences request logs (tests); default: the configured level. */
+  logger?: boolean;
+}
+
+/**
+ * The composition root: config → database → services → web app. The one place that wires
+ * dependencies; tests build the same graph with a test database.
+ */
+export interface Portal {
+  server: App;
+  services: Services;
+}
+
+export async function createApp(
+  config: Config,
+  database: Database,
+  options: AppOptions = {},
+): Promise<Portal> {
+  const services: Services = {
+    // Labour-market data arrives with the LMI importers; until then the portal says it is not loaded.
+    system: new SystemService(database, VERSION, () => false),
+  };
+  const assets = await buildAssets({ brandColour: config.brand.colour, logoFile: config.brand.logoFile });
+  const server = await createServer({
+    config,
+    services,
+    assets,
+    ...(options.logger === false ? { logger: false } : {}),
+  });
+  return { server, services };
+}

@@ -1,0 +1,57 @@
+import { createApp, type Portal } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DatabaseOpenError, openDatabase } from './db/database.ts';
+import { runMigrations } from './db/migrate.ts';
+
+/**
+ * `npm start`: configuration → database (migrated) → web app → listen. SIGTERM/SIGINT stop taking
+ * new connections, let in-flight requests finish, then close the database.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const database = await openDatabase(config.database);
+  const running: { portal?: Portal } = {};
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const timer = setTimeout(() => {
+      console.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting.`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    running.portal?.server.log.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down: draining');
+    // Readiness fails first so a load balancer stops routing here; connections already queued
+    // are accepted and served during the drain. Then the listener closes and in-flight requests finish.
+    running.portal?.services.system.beginDrain();
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+    await running.portal?.server.close();
+    await database.close();
+    running.portal?.server.log.info('shutdown complete');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  const migrations = await runMigrations(database);
+  const portal = await createApp(config, database);
+  running.portal = portal;
+  const { server } = portal;
+  server.log.info({ database: database.location, ...migrations }, 'database ready');
+  await server.listen({ port: config.port, host: config.host });
+  server.log.info(
+    `${config.brand.name} is running at ${config.baseUrl}/ (listening on ${config.host}:${config.port})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`, 2);
+  if (error instanceof DatabaseOpenError) fail(`Database error: ${error.message}`, 1);
+  console.error(error);
+  process.exit(1);
+});
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
+}

@@ -1,0 +1,58 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { ApiDocument } from '../api/v1.ts';
+import { pageContext, type ContextDependencies } from '../context.ts';
+import { LANGS, negotiateLang } from '../i18n/i18n.ts';
+import { href, pageRoutes, type RouteId } from '../routes.ts';
+import type { App } from '../server.ts';
+import type { PageContext } from '../views/layout.tsx';
+import { apiDocsPage } from './api-docs.tsx';
+import { homePage } from './home.tsx';
+import { aboutDataPage, accessibilityPage, privacyPage, termsPage } from './info.tsx';
+import { searchPage, searchQuery } from './search.tsx';
+
+type Render<Q> = (
+  ctx: PageContext,
+  query: Q,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => string | Promise<string>;
+
+/** Registers every page once per language from the route table, plus the language redirects. */
+export function registerPages(app: App, deps: ContextDependencies, api: ApiDocument): void {
+  function page<S extends z.ZodType>(id: RouteId, query: S | undefined, render: Render<z.output<S>>): void {
+    for (const lang of LANGS) {
+      app.route({
+        method: 'GET',
+        url: pageRoutes[id][lang],
+        schema: { hide: true, ...(query ? { querystring: query } : {}) },
+        config: { routeId: id, lang },
+        handler: async (request, reply) => {
+          const html = await render(pageContext(request, deps), request.query as z.output<S>, request, reply);
+          return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+        },
+      });
+    }
+  }
+
+  page('home', undefined, (ctx) => homePage(ctx));
+  page('search', searchQuery, (ctx, query) => searchPage(ctx, query));
+  page('aboutData', undefined, (ctx) => aboutDataPage(ctx));
+  page('accessibility', undefined, (ctx) => accessibilityPage(ctx));
+  page('privacy', undefined, (ctx) => privacyPage(ctx));
+  page('terms', undefined, (ctx) => termsPage(ctx));
+  page('apiDocs', undefined, (ctx) => apiDocsPage(ctx, api.document(), api.documentUrl));
+
+  // "/" and "/api/docs" pick the visitor's language; "/en" and "/fr" gain their trailing slash.
+  const byLanguage = (id: RouteId) => async (request: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .header('vary', 'accept-language')
+      .redirect(href(id, negotiateLang(request.headers['accept-language'])), 302);
+  app.get('/', { schema: { hide: true } }, byLanguage('home'));
+  app.get('/api/docs', { schema: { hide: true } }, byLanguage('apiDocs'));
+  for (const lang of LANGS) {
+    app.get(`/${lang}`, { schema: { hide: true } }, async (_request, reply) =>
+      reply.redirect(href('home', lang), 301),
+    );
+  }
+}

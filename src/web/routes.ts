@@ -1,0 +1,43 @@
+import type { Lang } from './i18n/i18n.ts';
+
+/**
+ * Every page has an id and one path per language. Links and redirects are built from the id with
+ * `href()`, never typed by hand, so French paths cannot drift and the language toggle works on
+ * every page. `:name` segments are parameters.
+ */
+export const pageRoutes = {
+  home: { en: '/en/', fr: '/fr/' },
+  search: { en: '/en/search', fr: '/fr/recherche' },
+  aboutData: { en: '/en/about-the-data', fr: '/fr/a-propos-des-donnees' },
+  accessibility: { en: '/en/accessibility', fr: '/fr/accessibilite' },
+  privacy: { en: '/en/privacy', fr: '/fr/confidentialite' },
+  terms: { en: '/en/terms', fr: '/fr/conditions' },
+  apiDocs: { en: '/en/developers/api', fr: '/fr/developpeurs/api' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type RouteId = keyof typeof pageRoutes;
+
+export type RouteParams = Record<string, string>;
+export type QueryValue = string | number | readonly string[] | undefined;
+export type Query = Record<string, QueryValue>;
+
+/** The path of a page in a language, with parameters filled in and an optional query string. */
+export function href(id: RouteId, lang: Lang, params: RouteParams = {}, query: Query | string = {}): string {
+  const pattern: string = pageRoutes[id][lang];
+  const path = pattern.replace(/:(\w+)/g, (_whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`href(${id}): missing parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+  const search = typeof query === 'string' ? query : toSearch(query);
+  return search ? `${path}?${search}` : path;
+}
+
+function toSearch(query: Query): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
+  }
+  return search.toString();
+}

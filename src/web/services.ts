@@ -1,0 +1,6 @@
+import type { SystemService } from '../system/service.ts';
+
+/** The services the web layer calls; built by the composition root (src/app.ts). */
+export interface Services {
+  system: SystemService;
+}
