@@ -2,4 +2,4 @@
  * The one Drizzle schema: every capability's tables, re-exported here so that drizzle-kit generates a
  * single migration history and the client knows every table. Each capability owns its table file.
  */
-export {};
+export * from '../lmi/schema.ts';

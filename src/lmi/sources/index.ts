@@ -1,0 +1,5 @@
+import type { LmiSourceDefinition } from '../import/source.ts';
+import { nocSource } from './noc.ts';
+
+/** Every LMI source, in import order (a source comes after those it depends on). */
+export const LMI_SOURCES: readonly LmiSourceDefinition[] = [nocSource];
