@@ -37,7 +37,8 @@ export async function syncTable<T extends PgTable>(
     incoming.set(keyOf(complete), complete);
   }
   const existing = new Map<string, Record<string, unknown>>();
-  for (const row of (await tx.select().from(table)) as Record<string, unknown>[]) {
+  const plain: PgTable = table;
+  for (const row of (await tx.select().from(plain)) as Record<string, unknown>[]) {
     existing.set(keyOf(row), row);
   }
 
