@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { LmiRepository } from './lmi/repository.ts';
+import { LmiService } from './lmi/service.ts';
 import { SystemService } from './system/service.ts';
 import { buildAssets } from './web/assets.ts';
 import { createServer, type App } from './web/server.ts';
@@ -29,9 +31,11 @@ export async function createApp(
   database: Database,
   options: AppOptions = {},
 ): Promise<Portal> {
+  const lmi = new LmiService(new LmiRepository(database.db));
+  await lmi.refresh();
   const services: Services = {
-    // Labour-market data arrives with the LMI importers; until then the portal says it is not loaded.
-    system: new SystemService(database, VERSION, () => false),
+    system: new SystemService(database, VERSION, () => lmi.status()),
+    lmi,
   };
   const assets = await buildAssets({ brandColour: config.brand.colour, logoFile: config.brand.logoFile });
   const server = await createServer({

@@ -2,6 +2,8 @@ import { createApp, type Portal } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseOpenError, openDatabase } from './db/database.ts';
 import { runMigrations } from './db/migrate.ts';
+import { importLmi } from './lmi/import/runner.ts';
+import { LMI_SOURCES } from './lmi/sources/index.ts';
 
 /**
  * `npm start`: configuration → database (migrated) → web app → listen. SIGTERM/SIGINT stop taking
@@ -38,6 +40,19 @@ async function main(): Promise<void> {
   running.portal = portal;
   const { server } = portal;
   server.log.info({ database: database.location, ...migrations }, 'database ready');
+  if (config.lmiDir) {
+    // Loads what is new or changed (unchanged sources are skipped by checksum) before serving, so
+    // pages never show a half-loaded release. A failed source keeps its previous release.
+    const summaries = await importLmi(database.db, config.lmiDir, LMI_SOURCES, {
+      log: (line) => {
+        server.log.info(line);
+      },
+    });
+    for (const summary of summaries.filter((item) => item.status === 'failed')) {
+      server.log.error(`LMI source ${summary.source} was not loaded: ${summary.message ?? 'failed'}`);
+    }
+    await portal.services.lmi.refresh();
+  }
   await server.listen({ port: config.port, host: config.host });
   server.log.info(
     `${config.brand.name} is running at ${config.baseUrl}/ (listening on ${config.host}:${config.port})`,

@@ -72,4 +72,3 @@ try {
   }
   throw error;
 }
-

@@ -1,9 +1,10 @@
 import type { Database } from '../db/database.ts';
+import type { LmiStatus } from '../lmi/service.ts';
 
 export interface PortalStatus {
   version: string;
   database: Database['kind'];
-  lmi: { loaded: boolean };
+  lmi: LmiStatus;
 }
 
 /** Health and status of the running portal: what /readyz, /api/v1/status and the page frame report. */
@@ -13,7 +14,7 @@ export class SystemService {
   constructor(
     private readonly database: Database,
     private readonly version: string,
-    private readonly lmiLoaded: () => boolean,
+    private readonly lmiStatus: () => LmiStatus,
   ) {}
 
   /** Resolves when the portal can serve traffic: the database answers and shutdown has not begun. */
@@ -38,6 +39,6 @@ export class SystemService {
   }
 
   status(): PortalStatus {
-    return { version: this.version, database: this.database.kind, lmi: { loaded: this.lmiLoaded() } };
+    return { version: this.version, database: this.database.kind, lmi: this.lmiStatus() };
   }
 }

@@ -41,7 +41,7 @@ export function pageContext(request: FastifyRequest, deps: ContextDependencies):
     baseUrl: deps.config.baseUrl,
     brandName: deps.config.brand.name,
     assets: deps.assets,
-    lmiLoaded: deps.services.system.status().lmi.loaded,
+    lmi: deps.services.system.status().lmi,
     requestId: request.id,
   };
 }

@@ -24,7 +24,7 @@ export interface ParameterProblem {
 /** A 4xx raised by a handler or service with a message safe to show. */
 export class RequestError extends Error {
   constructor(
-    readonly statusCode: 400 | 403 | 404 | 409 | 413 | 415,
+    readonly statusCode: 400 | 403 | 404 | 409 | 413 | 415 | 503,
     message: string,
     readonly details?: ParameterProblem[],
   ) {

@@ -8,6 +8,9 @@ import type { Lang } from './i18n/i18n.ts';
 export const pageRoutes = {
   home: { en: '/en/', fr: '/fr/' },
   search: { en: '/en/search', fr: '/fr/recherche' },
+  occupations: { en: '/en/occupations', fr: '/fr/professions' },
+  occupationsInDemand: { en: '/en/occupations/in-demand', fr: '/fr/professions/en-demande' },
+  occupation: { en: '/en/occupations/:noc', fr: '/fr/professions/:noc' },
   aboutData: { en: '/en/about-the-data', fr: '/fr/a-propos-des-donnees' },
   accessibility: { en: '/en/accessibility', fr: '/fr/accessibilite' },
   privacy: { en: '/en/privacy', fr: '/fr/confidentialite' },

@@ -1,6 +1,8 @@
+import type { LmiService } from '../lmi/service.ts';
 import type { SystemService } from '../system/service.ts';
 
 /** The services the web layer calls; built by the composition root (src/app.ts). */
 export interface Services {
   system: SystemService;
+  lmi: LmiService;
 }

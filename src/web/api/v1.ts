@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { App } from '../server.ts';
 import type { Services } from '../services.ts';
+import { registerOccupationApi } from './occupations.ts';
 import { standardErrors } from './schemas.ts';
 
 export interface ApiDocument {
@@ -17,7 +18,10 @@ const statusResponse = z
   .object({
     version: z.string(),
     database: z.enum(['pglite', 'postgres']),
-    lmi: z.object({ loaded: z.boolean() }),
+    lmi: z.object({
+      loaded: z.boolean().describe('True when the NOC backbone is loaded.'),
+      missing: z.array(z.string()).describe('Core LMI sources not loaded.'),
+    }),
   })
   .meta({ id: 'Status' });
 
@@ -59,6 +63,8 @@ export async function registerApi(
         },
         async () => deps.services.system.status(),
       );
+
+      registerOccupationApi(api, deps.services.lmi);
 
       api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
       scope = api;

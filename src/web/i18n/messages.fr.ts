@@ -1,13 +1,11 @@
 import type { MessageKey } from './messages.en.ts';
 
-/** Catalogue français. Mêmes clés que messages.en.ts ; les {paramètres} doivent correspondre. */
+/** Catalogue français. Mêmes clés que messages.en.ts; les {paramètres} doivent correspondre. */
 export const fr: Record<MessageKey, string> = {
   'lang.name': 'Français',
   'lang.switchTo': 'English',
-  'lang.switchLabel': 'Show this page in English',
 
   'site.tagline': 'Des microcertifications pour les emplois dont l’Ontario a besoin',
-  'site.homeLink': 'Accueil de {brand}',
   'layout.skipToContent': 'Passer au contenu principal',
   'layout.headerNav': 'Site',
   'layout.footerNav': 'À propos de ce site',
@@ -56,9 +54,6 @@ export const fr: Record<MessageKey, string> = {
   'aboutData.status.heading': 'Ce qui est chargé sur ce portail',
   'aboutData.status.notLoaded':
     'Aucune donnée sur le marché du travail n’est encore chargée. Le portail fonctionne avec des données de démonstration jusqu’à ce qu’un administrateur charge les fichiers officiels.',
-  'aboutData.sources.heading': 'Les sources que cette page présentera',
-  'aboutData.sources.body':
-    'Une fois les données chargées, cette page présente chaque source avec son éditeur, son titre, sa version, sa licence, la date de chargement et la mention exigée par sa licence :',
   'aboutData.source.noc': 'Classification nationale des professions (CNP) 2021, Statistique Canada',
   'aboutData.source.oasis': 'Système d’information sur les professions et les compétences (OaSIS), EDSC',
   'aboutData.source.cops': 'Système de projection des professions au Canada (SPPC) 2024-2033, EDSC',
@@ -125,4 +120,134 @@ export const fr: Record<MessageKey, string> = {
   'error.server.body':
     'Veuillez réessayer dans quelques minutes. Si le problème persiste, indiquez cette référence : {requestId}',
   'error.goHome': 'Aller à la page d’accueil',
+  'layout.nav.occupations': 'Professions',
+  'notice.lmiPartial.title': 'Certaines données sur le marché du travail ne sont pas chargées',
+  'notice.lmiPartial.body':
+    'Ces sources ne sont pas chargées; ce qu’elles fournissent n’est donc pas affiché : {sources}.',
+  'lmi.notPublished': 'Non publié',
+  'lmi.outlook.very_good': 'Très bonnes',
+  'lmi.outlook.good': 'Bonnes',
+  'lmi.outlook.moderate': 'Modérées',
+  'lmi.outlook.limited': 'Limitées',
+  'lmi.outlook.very_limited': 'Très limitées',
+  'lmi.outlook.undetermined': 'Indéterminées',
+  'lmi.conditions.strong_shortage': 'Risque important de pénurie',
+  'lmi.conditions.moderate_shortage': 'Risque modéré de pénurie',
+  'lmi.conditions.balance': 'Équilibre',
+  'lmi.conditions.moderate_surplus': 'Risque modéré de surplus',
+  'lmi.conditions.strong_surplus': 'Risque important de surplus',
+  'lmi.hiring.hot': 'Indicateur d’embauche : forte demande',
+  'lmi.hiring.steady': 'Indicateur d’embauche : stable',
+  'lmi.hiring.cooling': 'Indicateur d’embauche : en recul',
+  'lmi.hiring.not_enough_data': 'Indicateur d’embauche : données insuffisantes',
+  'lmi.hiring.inputs':
+    'Selon les perspectives en Ontario ({outlook}, Guichet-Emplois) et les conditions nationales sur 10 ans ({conditions}, SPPC).',
+  'lmi.hiring.howLink': 'Comment l’indicateur d’embauche est établi',
+  'occupations.title': 'Professions',
+  'occupations.lead':
+    'Explorez la Classification nationale des professions (CNP) 2021 : en quoi consiste chaque profession, les compétences qu’elle mobilise et ses perspectives d’emploi en Ontario.',
+  'occupations.breadcrumbs': 'Place de cette profession dans la CNP',
+  'occupations.notLoaded':
+    'L’information sur les professions s’affichera ici une fois les données sur le marché du travail chargées.',
+  'occupations.level.1': 'Grande catégorie de la CNP',
+  'occupations.level.2': 'Grand groupe de la CNP',
+  'occupations.level.3': 'Sous-grand groupe de la CNP',
+  'occupations.level.4': 'Groupe intermédiaire de la CNP',
+  'occupations.level.5': 'Groupe de base de la CNP',
+  'occupations.search.label': 'Trouver une profession par titre d’emploi',
+  'occupations.search.button': 'Trouver',
+  'occupations.search.results': 'Professions correspondant à « {query} »',
+  'occupations.search.none':
+    'Aucune profession ne correspond à ce titre. Essayez un titre plus court ou plus général.',
+  'occupations.search.matchedOn': 'correspond au titre d’emploi « {title} »',
+  'occupations.inDemandLink': 'Voir les professions en demande en Ontario',
+  'occupations.browse.heading': 'Parcourir par catégorie',
+  'occupations.group.children': 'Dans ce groupe',
+  'occupation.code': 'Code CNP 2021 {code}',
+  'occupation.teer': 'FÉER {teer}',
+  'occupation.outlook.heading': 'Perspectives d’emploi',
+  'occupation.outlook.ontario': 'Perspectives en Ontario',
+  'occupation.outlook.ontarioValue': '{label} ({period}, Guichet-Emplois)',
+  'occupation.outlook.future': 'Conditions du marché du travail au Canada, 2024 à 2033',
+  'occupation.outlook.recent': 'Conditions du marché du travail au Canada, 2021 à 2023',
+  'occupation.outlook.openings': 'Possibilités d’emploi projetées au Canada, 2024 à 2033',
+  'occupation.outlook.seekers': 'Chercheurs d’emploi projetés au Canada, 2024 à 2033',
+  'occupation.outlook.employment': 'Emploi au Canada, 2023',
+  'occupation.outlook.aggregate':
+    'Le SPPC publie ces projections pour un regroupement de professions : {title} ({code}).',
+  'occupation.outlook.national':
+    'Les chiffres sur 10 ans sont des projections nationales du Système de projection des professions au Canada (SPPC); les perspectives sont celles du Guichet-Emplois pour l’Ontario.',
+  'occupation.duties.heading': 'Fonctions principales',
+  'occupation.titles.heading': 'Exemples d’appellations d’emploi',
+  'occupation.titles.more': 'Et {count} autres appellations d’emploi.',
+  'occupation.ratings.heading': 'Compétences, aptitudes et connaissances',
+  'occupation.ratings.explain':
+    'Niveaux de 0 (non requis) à 5 (maîtrise la plus élevée), selon OaSIS. Lorsque la profession a plusieurs profils, le niveau est leur moyenne. Les noms des descripteurs sont publiés en anglais.',
+  'occupation.ratings.skills': 'Principales compétences',
+  'occupation.ratings.abilities': 'Principales aptitudes',
+  'occupation.ratings.knowledge': 'Principaux domaines de connaissances',
+  'occupation.ratings.descriptor': 'Descripteur',
+  'occupation.ratings.level': 'Niveau',
+  'occupation.ratings.value': '{level} sur 5',
+  'occupation.ratings.release': 'Source : {releases}.',
+  'occupation.technologies.heading': 'Technologies en vogue et en demande',
+  'occupation.technologies.hot': 'En vogue',
+  'occupation.technologies.inDemand': 'En demande',
+  'occupation.technologies.explain':
+    'Selon O*NET 29.3, reliées à ce groupe de base de la CNP par la table de concordance du gouvernement de la Colombie-Britannique. Les technologies « en vogue » sont souvent citées dans les offres d’emploi aux États-Unis; celles « en demande » sont citées par les employeurs pour cette profession.',
+  'occupation.related.heading': 'Professions connexes',
+  'occupation.programs.heading': 'Programmes qui préparent à cette profession',
+  'occupation.programs.coming':
+    'Les microcertifications liées à cette profession seront présentées ici une fois le catalogue des programmes publié.',
+  'occupation.sources.heading': 'Sources des données',
+  'occupation.sources.item': '{title}, {version} (chargé le {date})',
+  'occupation.sources.more': 'À propos des données et des licences',
+  'inDemand.title': 'Professions en demande en Ontario',
+  'inDemand.lead':
+    'Les professions dont l’indicateur d’embauche est « forte demande » : des perspectives bonnes ou très bonnes en Ontario selon le Guichet-Emplois, appuyées par les projections nationales.',
+  'inDemand.none': 'Aucune profession ne répond actuellement à la règle « forte demande ».',
+  'inDemand.caption': '{count} professions en demande, signaux les plus forts d’abord',
+  'inDemand.col.occupation': 'Profession',
+  'inDemand.col.outlook': 'Perspectives en Ontario',
+  'inDemand.col.conditions': 'Conditions au Canada, 2024 à 2033',
+  'inDemand.col.openings': 'Possibilités d’emploi au Canada, 2024 à 2033',
+  'aboutData.field.publisher': 'Éditeur',
+  'aboutData.field.version': 'Version',
+  'aboutData.field.licence': 'Licence',
+  'aboutData.field.loaded': 'Chargement',
+  'aboutData.field.loadedValue': '{date}, {rows} lignes',
+  'aboutData.field.files': 'Fichiers',
+  'aboutData.field.checksum': 'SHA-256 {sha}…',
+  'aboutData.status.missing': 'Non chargées : {sources}.',
+  'aboutData.hiring.heading': 'Comment l’indicateur d’embauche est établi',
+  'aboutData.hiring.body':
+    'L’indicateur d’embauche de chaque profession combine les perspectives sur trois ans du Guichet-Emplois pour l’Ontario et les conditions nationales du marché du travail projetées par le SPPC pour 2024 à 2033 :',
+  'aboutData.hiring.hot':
+    'Forte demande : perspectives très bonnes en Ontario (sans surplus projeté par le SPPC), ou bonnes avec un risque de pénurie.',
+  'aboutData.hiring.steady': 'Stable : ni forte demande ni en recul.',
+  'aboutData.hiring.cooling':
+    'En recul : perspectives limitées ou très limitées en Ontario sans pénurie projetée pour les compenser, ou modérées avec un surplus projeté.',
+  'aboutData.hiring.notEnough':
+    'Données insuffisantes : le Guichet-Emplois ne publie pas de perspectives pour la profession en Ontario.',
+  'aboutData.hiring.points':
+    'En points : perspectives très bonnes +2, bonnes +1, modérées 0, limitées −1, très limitées −2; SPPC risque important de pénurie +2, modéré +1, équilibre 0, risque modéré de surplus −1, important −2. La forte demande exige des perspectives bonnes ou très bonnes et au moins 2 points; le recul correspond à −1 ou moins.',
+  'aboutData.caveats.heading': 'Ce qui n’est pas affiché',
+  'aboutData.caveats.body':
+    'Le Guichet-Emplois ne publie pas de perspectives nationales; le portail n’affiche que les cotes officielles des provinces. Les estimations d’emploi et de salaires qui ne sont pas des chiffres officiels par groupe de base ne sont pas affichées. Les noms des descripteurs d’OaSIS et les technologies d’O*NET sont publiés en anglais seulement.',
+  'api.op.getOccupation':
+    'Un groupe de base de la CNP 2021 avec ses compétences, ses technologies, ses perspectives en Ontario et son indicateur d’embauche.',
+  'api.op.searchOccupations':
+    'Les groupes de base dont le titre ou les exemples d’appellations correspondent à un texte, les meilleurs d’abord.',
+  'api.op.listLmiSources':
+    'Provenance des données sur le marché du travail chargées : éditeur, version, licence et sommes de contrôle des fichiers.',
+  'api.param.noc': 'Un code de groupe de base de la CNP 2021 à 5 chiffres, par exemple 21232.',
+  'api.param.lang': 'Langue des titres : en (par défaut) ou fr.',
+  'api.param.q': 'Le texte à chercher, par exemple un titre d’emploi (1 à 200 caractères).',
+  'api.param.limit': 'Nombre de résultats, de 1 à 50 (10 par défaut).',
+  'api.status.200': 'Succès',
+  'api.status.400': 'Un paramètre est invalide; les détails le nomment',
+  'api.status.404': 'Introuvable',
+  'api.status.429': 'Trop de requêtes; réessayez après le délai indiqué',
+  'api.status.500': 'Erreur inattendue; l’identifiant de la requête figure dans les journaux',
+  'api.status.503': 'Les données ne sont pas chargées ou le portail s’arrête',
 };

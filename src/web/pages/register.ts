@@ -9,6 +9,13 @@ import type { PageContext } from '../views/layout.tsx';
 import { apiDocsPage } from './api-docs.tsx';
 import { homePage } from './home.tsx';
 import { aboutDataPage, accessibilityPage, privacyPage, termsPage } from './info.tsx';
+import {
+  inDemandPage,
+  nocParams,
+  occupationPage,
+  occupationSearchQuery,
+  occupationsPage,
+} from './occupations.tsx';
 import { searchPage, searchQuery } from './search.tsx';
 
 type Render<Q> = (
@@ -20,12 +27,17 @@ type Render<Q> = (
 
 /** Registers every page once per language from the route table, plus the language redirects. */
 export function registerPages(app: App, deps: ContextDependencies, api: ApiDocument): void {
-  function page<S extends z.ZodType>(id: RouteId, query: S | undefined, render: Render<z.output<S>>): void {
+  function page<S extends z.ZodType>(
+    id: RouteId,
+    query: S | undefined,
+    render: Render<z.output<S>>,
+    params?: z.ZodType,
+  ): void {
     for (const lang of LANGS) {
       app.route({
         method: 'GET',
         url: pageRoutes[id][lang],
-        schema: { hide: true, ...(query ? { querystring: query } : {}) },
+        schema: { hide: true, ...(query ? { querystring: query } : {}), ...(params ? { params } : {}) },
         config: { routeId: id, lang },
         handler: async (request, reply) => {
           const html = await render(pageContext(request, deps), request.query as z.output<S>, request, reply);
@@ -37,7 +49,16 @@ export function registerPages(app: App, deps: ContextDependencies, api: ApiDocum
 
   page('home', undefined, (ctx) => homePage(ctx));
   page('search', searchQuery, (ctx, query) => searchPage(ctx, query));
-  page('aboutData', undefined, (ctx) => aboutDataPage(ctx));
+  page('occupations', occupationSearchQuery, (ctx, query) => occupationsPage(ctx, deps.services.lmi, query));
+  page('occupationsInDemand', undefined, (ctx) => inDemandPage(ctx, deps.services.lmi));
+  page(
+    'occupation',
+    undefined,
+    (ctx, _query, request) =>
+      occupationPage(ctx, deps.services.lmi, (request.params as z.output<typeof nocParams>).noc),
+    nocParams,
+  );
+  page('aboutData', undefined, async (ctx) => aboutDataPage(ctx, await deps.services.lmi.sources()));
   page('accessibility', undefined, (ctx) => accessibilityPage(ctx));
   page('privacy', undefined, (ctx) => privacyPage(ctx));
   page('terms', undefined, (ctx) => termsPage(ctx));

@@ -2,7 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Assets } from '../assets.ts';
 import { otherLang, type Lang, type Translate } from '../i18n/i18n.ts';
+import type { LmiStatus } from '../../lmi/service.ts';
 import { href, type RouteId, type RouteParams } from '../routes.ts';
+import { sourceName } from './source-names.ts';
 
 /** What every page needs to render its frame: language, where it is, and site-wide state. */
 export interface PageContext {
@@ -16,7 +18,8 @@ export interface PageContext {
   readonly baseUrl: string;
   readonly brandName: string;
   readonly assets: Assets;
-  readonly lmiLoaded: boolean;
+  /** Which labour-market data is loaded: the notice on every page says what is missing. */
+  readonly lmi: LmiStatus;
   readonly requestId: string;
 }
 
@@ -77,6 +80,9 @@ function Document({ ctx, title, description, children }: PageProps) {
                   <a href={href('search', lang)}>{t('layout.nav.search')}</a>
                 </li>
                 <li>
+                  <a href={href('occupations', lang)}>{t('layout.nav.occupations')}</a>
+                </li>
+                <li>
                   <a href={toggleHref} lang={toggleLang} hreflang={toggleLang}>
                     {t('lang.switchTo')}
                   </a>
@@ -87,7 +93,7 @@ function Document({ ctx, title, description, children }: PageProps) {
         </header>
         <main id="main" tabIndex={-1} class="ladder-main">
           <div class="ladder-container">
-            {ctx.lmiLoaded ? null : <LmiMissingNotice ctx={ctx} />}
+            <LmiNotice ctx={ctx} />
             {children}
           </div>
         </main>
@@ -120,9 +126,30 @@ function Document({ ctx, title, description, children }: PageProps) {
   );
 }
 
-/** Shown on every page while no labour-market data is loaded, so no visitor mistakes demo data for LMI. */
-function LmiMissingNotice({ ctx }: { ctx: PageContext }) {
+/**
+ * Shown on every page while labour-market data is missing, so no visitor mistakes demonstration data
+ * for LMI; when only some sources are missing, it names them.
+ */
+function LmiNotice({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
+  if (ctx.lmi.loaded && ctx.lmi.missing.length === 0) return null;
+  if (ctx.lmi.loaded) {
+    return (
+      <section class="ladder-notice ladder-notice--warning" aria-labelledby="lmi-missing-title">
+        <h2 class="ladder-notice__title" id="lmi-missing-title">
+          {t('notice.lmiPartial.title')}
+        </h2>
+        <p>
+          {t('notice.lmiPartial.body', {
+            sources: ctx.lmi.missing.map((id) => sourceName(t, id)).join(', '),
+          })}
+        </p>
+        <p>
+          <a href={href('aboutData', ctx.lang)}>{t('notice.lmiMissing.howTo')}</a>
+        </p>
+      </section>
+    );
+  }
   return (
     <section class="ladder-notice ladder-notice--warning" aria-labelledby="lmi-missing-title">
       <h2 class="ladder-notice__title" id="lmi-missing-title">

@@ -1,0 +1,219 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { selectRows, type Db } from '../db/database.ts';
+import {
+  copsCoverage,
+  copsProjection,
+  lmiSource,
+  nocExampleTitle,
+  nocGroup,
+  oasisDescriptor,
+  oasisProfile,
+  occupationRating,
+  occupationRelated,
+  occupationTechnology,
+  outlook,
+} from './schema.ts';
+
+export type NocGroupRow = typeof nocGroup.$inferSelect;
+export type SourceRow = typeof lmiSource.$inferSelect;
+export type CopsRow = typeof copsProjection.$inferSelect;
+
+/** One rated descriptor of a unit group, with its guide name (English: OaSIS names are published in English). */
+export interface RatingRow {
+  code: string;
+  nameEn: string;
+  category: string;
+  level: number;
+  release: string;
+}
+
+export interface TitleMatchRow {
+  nocCode: string;
+  matchedTitle: string;
+  score: number;
+}
+
+/** The SQL behind occupation pages, the occupation API and the in-demand index. */
+export class LmiRepository {
+  constructor(private readonly db: Db) {}
+
+  sources(): Promise<SourceRow[]> {
+    return this.db.select().from(lmiSource).orderBy(asc(lmiSource.id));
+  }
+
+  async group(code: string): Promise<NocGroupRow | undefined> {
+    const [row] = await this.db.select().from(nocGroup).where(eq(nocGroup.code, code));
+    return row;
+  }
+
+  /** The group and its ancestors, broad category first. Codes nest by prefix ("21232" ⊂ "2123" ⊂ … ⊂ "2"). */
+  ancestors(code: string): Promise<NocGroupRow[]> {
+    const prefixes = Array.from({ length: code.length - 1 }, (_unused, index) => code.slice(0, index + 1));
+    if (prefixes.length === 0) return Promise.resolve([]);
+    return this.db
+      .select()
+      .from(nocGroup)
+      .where(inArray(nocGroup.code, prefixes))
+      .orderBy(asc(nocGroup.level));
+  }
+
+  children(code: string | null): Promise<NocGroupRow[]> {
+    const where = code === null ? eq(nocGroup.level, 1) : eq(nocGroup.parentCode, code);
+    return this.db.select().from(nocGroup).where(where).orderBy(asc(nocGroup.code));
+  }
+
+  /** Broad categories and major groups, for the browse page. */
+  topLevels(): Promise<NocGroupRow[]> {
+    return this.db
+      .select()
+      .from(nocGroup)
+      .where(inArray(nocGroup.level, [1, 2]))
+      .orderBy(asc(nocGroup.code));
+  }
+
+  groupsByCode(codes: string[]): Promise<NocGroupRow[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.db.select().from(nocGroup).where(inArray(nocGroup.code, codes));
+  }
+
+  async exampleTitles(code: string, lang: 'en' | 'fr'): Promise<string[]> {
+    const rows = await this.db
+      .select({ title: nocExampleTitle.title })
+      .from(nocExampleTitle)
+      .where(and(eq(nocExampleTitle.nocCode, code), eq(nocExampleTitle.lang, lang)))
+      .orderBy(asc(nocExampleTitle.title));
+    return rows.map((row) => row.title);
+  }
+
+  profiles(code: string) {
+    return this.db
+      .select()
+      .from(oasisProfile)
+      .where(eq(oasisProfile.nocCode, code))
+      .orderBy(asc(oasisProfile.code));
+  }
+
+  /** A unit group's ratings in one OaSIS category, highest level first. */
+  ratings(code: string, category: string): Promise<RatingRow[]> {
+    return this.db
+      .select({
+        code: oasisDescriptor.code,
+        nameEn: oasisDescriptor.nameEn,
+        category: oasisDescriptor.category,
+        level: occupationRating.level,
+        release: occupationRating.release,
+      })
+      .from(occupationRating)
+      .innerJoin(oasisDescriptor, eq(oasisDescriptor.code, occupationRating.descriptorCode))
+      .where(and(eq(occupationRating.nocCode, code), eq(oasisDescriptor.category, category)))
+      .orderBy(desc(occupationRating.level), asc(oasisDescriptor.nameEn));
+  }
+
+  /** Technologies through the O*NET crosswalk: hot and in-demand first, then by crosswalk weight. */
+  technologies(code: string) {
+    return this.db
+      .select()
+      .from(occupationTechnology)
+      .where(eq(occupationTechnology.nocCode, code))
+      .orderBy(
+        desc(occupationTechnology.hot),
+        desc(occupationTechnology.inDemand),
+        desc(occupationTechnology.weight),
+        asc(occupationTechnology.name),
+      );
+  }
+
+  related(code: string) {
+    return this.db
+      .select({
+        code: nocGroup.code,
+        titleEn: nocGroup.titleEn,
+        titleFr: nocGroup.titleFr,
+        score: occupationRelated.score,
+      })
+      .from(occupationRelated)
+      .innerJoin(nocGroup, eq(nocGroup.code, occupationRelated.relatedNocCode))
+      .where(eq(occupationRelated.nocCode, code))
+      .orderBy(desc(occupationRelated.score), asc(nocGroup.code));
+  }
+
+  async outlook(code: string, geo: string) {
+    const [row] = await this.db
+      .select()
+      .from(outlook)
+      .where(and(eq(outlook.nocCode, code), eq(outlook.geo, geo)))
+      .orderBy(desc(outlook.period));
+    return row;
+  }
+
+  /** The COPS row covering a unit group: its own, or the aggregate it is published under. */
+  async cops(code: string): Promise<CopsRow | undefined> {
+    const [row] = await this.db
+      .select({ projection: copsProjection })
+      .from(copsCoverage)
+      .innerJoin(copsProjection, eq(copsProjection.code, copsCoverage.copsCode))
+      .where(eq(copsCoverage.nocCode, code));
+    return row?.projection;
+  }
+
+  /** Every unit group with its Ontario outlook and COPS conditions, for the in-demand index. */
+  unitGroupSignals(geo: string) {
+    return this.db
+      .select({
+        code: nocGroup.code,
+        titleEn: nocGroup.titleEn,
+        titleFr: nocGroup.titleFr,
+        outlook: outlook.label,
+        futureConditions: copsProjection.futureConditions,
+        jobOpenings: copsProjection.jobOpenings,
+        copsCode: copsProjection.code,
+      })
+      .from(nocGroup)
+      .leftJoin(outlook, and(eq(outlook.nocCode, nocGroup.code), eq(outlook.geo, geo)))
+      .leftJoin(copsCoverage, eq(copsCoverage.nocCode, nocGroup.code))
+      .leftJoin(copsProjection, eq(copsProjection.code, copsCoverage.copsCode))
+      .where(eq(nocGroup.level, 5))
+      .orderBy(asc(nocGroup.code));
+  }
+
+  /**
+   * Unit groups whose title or example titles resemble the query, best first: an exact title, then
+   * titles containing the query, then trigram similarity. Accents and case are ignored.
+   */
+  searchTitles(query: string, lang: 'en' | 'fr', limit: number): Promise<TitleMatchRow[]> {
+    const needle = query.trim();
+    // LIKE wildcards in the query are matched literally.
+    const literal = needle.replace(/[\\%_]/g, (char) => `\\${char}`);
+    return selectRows<TitleMatchRow>(
+      this.db,
+      sql`
+        WITH q AS (
+          SELECT public.immutable_unaccent(lower(${needle})) AS text,
+                 '%' || public.immutable_unaccent(lower(${literal})) || '%' AS pattern
+        ),
+        candidates AS (
+          SELECT g.code AS noc_code, CASE WHEN ${lang} = 'fr' THEN coalesce(g.title_fr, g.title_en) ELSE g.title_en END AS title
+            FROM noc_group g WHERE g.level = 5
+          UNION ALL
+          SELECT t.noc_code, t.title FROM noc_example_title t WHERE t.lang = ${lang}
+        ),
+        scored AS (
+          SELECT c.noc_code, c.title,
+                 CASE
+                   WHEN public.immutable_unaccent(lower(c.title)) = q.text THEN 3.0
+                   WHEN public.immutable_unaccent(lower(c.title)) LIKE q.pattern THEN
+                     2.0 + similarity(q.text, public.immutable_unaccent(lower(c.title)))
+                   ELSE similarity(q.text, public.immutable_unaccent(lower(c.title)))
+                 END AS score
+            FROM candidates c, q
+           WHERE public.immutable_unaccent(lower(c.title)) LIKE q.pattern
+              OR q.text % public.immutable_unaccent(lower(c.title))
+        ),
+        best AS (
+          SELECT DISTINCT ON (noc_code) noc_code, title, score FROM scored ORDER BY noc_code, score DESC, length(title)
+        )
+        SELECT noc_code AS "nocCode", title AS "matchedTitle", score::float8 AS score
+          FROM best ORDER BY score DESC, noc_code LIMIT ${limit}`,
+    );
+  }
+}
