@@ -32,6 +32,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks print their report on stdout.
+    files: ['bench/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['eslint.config.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },

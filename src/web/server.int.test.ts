@@ -150,7 +150,11 @@ for (const backend of testBackends()) {
     test('/api/v1/status reports version, engine and that no LMI is loaded', async () => {
       const response = await get('/api/v1/status');
       assert.equal(response.statusCode, 200);
-      assert.deepEqual(response.json(), { version: '0.1.0', database: backend.name, lmi: { loaded: false } });
+      assert.deepEqual(response.json(), {
+        version: '0.1.0',
+        database: backend.name,
+        lmi: { loaded: false, missing: ['noc', 'oasis', 'cops', 'jobbank', 'onet'] },
+      });
     });
 
     test('the OpenAPI 3.1 document covers the API only, and every operation is documented in both languages', async () => {
