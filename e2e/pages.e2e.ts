@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { href, pageRoutes, type RouteId } from '../src/web/routes.ts';
 import { catalogues, type Lang } from '../src/web/i18n/i18n.ts';
+import { LMI_FIXTURES } from '../test/support/lmi.ts';
 import { startServer, type ServerProcess } from '../test/support/server-process.ts';
 import { axeViolations, launchBrowser, watchPage } from './browser.ts';
 
@@ -15,7 +16,7 @@ describe('every page, in English and French, in a real browser', () => {
   let context: BrowserContext;
   before(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ LMI_DIR: LMI_FIXTURES }), launchBrowser()]);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   });
   after(async () => {
@@ -35,9 +36,21 @@ describe('every page, in English and French, in a real browser', () => {
   const pages: Array<{ name: string; url: (lang: Lang) => string; status: number }> = [
     ...(Object.keys(pageRoutes) as RouteId[]).map((id) => ({
       name: id,
-      url: (lang: Lang) => href(id, lang),
+      // The portal runs on the fixture LMI, in which 21232 is a unit group with every kind of data.
+      url: (lang: Lang) => href(id, lang, { noc: '21232' }),
       status: 200,
     })),
+    { name: 'occupation-group', url: (lang: Lang) => href('occupation', lang, { noc: '2123' }), status: 200 },
+    {
+      name: 'occupation-search',
+      url: (lang: Lang) => href('occupations', lang, {}, { q: lang === 'en' ? 'developer' : 'développeur' }),
+      status: 200,
+    },
+    {
+      name: 'occupation-unknown',
+      url: (lang: Lang) => href('occupation', lang, { noc: '99999' }),
+      status: 404,
+    },
     {
       name: 'search-with-query',
       url: (lang: Lang) => href('search', lang, {}, { q: 'infirmière auxiliaire' }),
@@ -115,8 +128,9 @@ describe('every page, in English and French, in a real browser', () => {
           t['layout.skipToContent'],
           'Ladder',
           t['layout.nav.search'],
-          t['lang.switchTo'],
+          t['layout.nav.occupations'],
         ]);
+        await page.keyboard.press('Tab');
         await page.keyboard.press('Enter');
         await page.waitForURL(`${server.url}${href('home', lang === 'en' ? 'fr' : 'en')}`);
         assert.equal(await page.locator('html').getAttribute('lang'), lang === 'en' ? 'fr' : 'en');
@@ -158,6 +172,47 @@ describe('every page, in English and French, in a real browser', () => {
       assert.equal(await page.getByText(expected).count(), 1);
     } finally {
       await page.close();
+    }
+  });
+
+  test('an occupation page charts skills as a table with text values, and its related links work by keyboard', async () => {
+    const { page, problems } = await open(href('occupation', 'en', { noc: '21232' }));
+    try {
+      const skills = page.getByRole('table', { name: catalogues.en['occupation.ratings.skills'] });
+      assert.ok((await skills.getByRole('row').count()) > 1);
+      assert.match(
+        (await skills.getByRole('row').nth(1).innerText()).replace(/\s+/g, ' '),
+        /\d(\.\d)? out of 5/,
+      );
+      const breadcrumb = page.getByRole('navigation', { name: catalogues.en['occupations.breadcrumbs'] });
+      await breadcrumb.getByRole('link', { name: /\(2123\)/ }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${server.url}${href('occupation', 'en', { noc: '2123' })}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('without labour-market data', () => {
+  test('every page says so and links to how to load it, and still passes axe', async () => {
+    const [bare, browser] = await Promise.all([startServer(), launchBrowser()]);
+    try {
+      const page = await browser.newPage();
+      for (const lang of ['en', 'fr'] as const) {
+        for (const id of ['home', 'occupations'] as const) {
+          await page.goto(`${bare.url}${href(id, lang)}`);
+          const notice = page.getByRole('region', { name: catalogues[lang]['notice.lmiMissing.title'] });
+          assert.ok(await notice.isVisible(), `${id} ${lang}`);
+          assert.equal(await notice.getByRole('link').getAttribute('href'), href('aboutData', lang));
+          assert.deepEqual(await axeViolations(page), []);
+        }
+      }
+      await page.screenshot({ path: `${SCREENSHOTS}/no-lmi-occupations-fr.png`, fullPage: true });
+    } finally {
+      await browser.close();
+      await bare.stop();
     }
   });
 });
