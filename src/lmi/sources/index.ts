@@ -1,5 +1,6 @@
 import type { LmiSourceDefinition } from '../import/source.ts';
 import { nocSource } from './noc.ts';
+import { onetSource } from './onet.ts';
 
 /** Every LMI source, in import order (a source comes after those it depends on). */
-export const LMI_SOURCES: readonly LmiSourceDefinition[] = [nocSource];
+export const LMI_SOURCES: readonly LmiSourceDefinition[] = [nocSource, onetSource];
