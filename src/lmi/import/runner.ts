@@ -218,3 +218,13 @@ export function formatSummary(summary: SourceSummary): string {
   const tail = summary.message ? ` — ${summary.message}` : '';
   return `${summary.source}: ${summary.status} — ${counts} (${summary.seconds.toFixed(1)} s)${tail}`;
 }
+
+/**
+ * A failed statement's own message (Drizzle wraps it in "Failed query: <sql> params: <all values>",
+ * which can be megabytes for a bulk insert), cut to a readable length.
+ */
+function databaseMessage(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
+}
