@@ -77,7 +77,7 @@ export async function importLmi(
       const message =
         error instanceof SourceImportError || error instanceof SourceFileError
           ? error.message
-          : String(error);
+          : databaseMessage(error);
       const rejected = error instanceof SourceImportError ? error.rejections.length : 0;
       summaries.push({
         source: source.id,
