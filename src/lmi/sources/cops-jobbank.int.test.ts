@@ -46,9 +46,9 @@ describe('COPS and Job Bank sources (fixtures)', () => {
     });
     const developers = rows.find((row) => row.code === '21232');
     assert.equal(developers?.jobOpenings, 30_000);
-    assert.equal(developers?.jobSeekers, 26_200);
-    assert.equal(developers?.otherSeekers, -800);
-    assert.equal(developers?.futureConditions, 'moderate_shortage');
+    assert.equal(developers.jobSeekers, 26_200);
+    assert.equal(developers.otherSeekers, -800);
+    assert.equal(developers.futureConditions, 'moderate_shortage');
     assert.equal(rows.find((row) => row.code === '31301')?.recentConditions, 'strong_shortage');
     assert.equal(rows.find((row) => row.code === '00011')?.jobOpenings, null);
   });
