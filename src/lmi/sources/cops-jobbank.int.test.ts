@@ -55,13 +55,11 @@ describe('COPS and Job Bank sources (fixtures)', () => {
 
   test('unit groups without figures are covered by their COPS aggregate', async () => {
     const loaded = await loadSource(database.db, copsSource);
-    const coverage = Object.fromEntries(
-      loaded.rowsOf('cops_coverage').map((row) => [row.nocCode, row.copsCode]),
-    );
-    assert.equal(coverage['00011'], '00018', 'N/A row → aggregate');
-    assert.equal(coverage['00013'], '00018', 'no row → aggregate');
-    assert.equal(coverage['00010'], '00010');
-    assert.equal(coverage['21232'], '21232');
+    const coverage = new Map(loaded.rowsOf('cops_coverage').map((row) => [row.nocCode, row.copsCode]));
+    assert.equal(coverage.get('00011'), '00018', 'N/A row → aggregate');
+    assert.equal(coverage.get('00013'), '00018', 'no row → aggregate');
+    assert.equal(coverage.get('00010'), '00010');
+    assert.equal(coverage.get('21232'), '21232');
   });
 
   test('COPS rejects disagreeing languages and unknown codes, with line and reason', async () => {
