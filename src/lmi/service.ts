@@ -180,7 +180,12 @@ export class LmiService {
       skills: top(skills),
       abilities: top(abilities),
       knowledge: top(knowledge),
-      technologies: technologies.map(({ name, hot, inDemand, weight }) => ({ name, hot, inDemand, weight })),
+      technologies: technologies.map(({ name, hot, inDemand, weight }) => ({
+        name,
+        hot,
+        inDemand,
+        weight: Math.round(weight * 1000) / 1000,
+      })),
       related: related.map((row) => ({
         code: row.code,
         title: row.titleFr && lang === 'fr' ? { text: row.titleFr, lang } : { text: row.titleEn, lang: 'en' },

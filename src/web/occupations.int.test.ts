@@ -63,6 +63,37 @@ for (const backend of testBackends()) {
       assert.ok(fr.body.includes('href="/en/occupations/21232" lang="en"'), 'language toggle');
     });
 
+    test('skills, technologies, outlook and the hiring indicator with its inputs, from every source', async () => {
+      const page = text((await get('/en/occupations/21232')).body);
+      assert.ok(page.includes('Digital Literacy 5 out of 5'), 'skills table with text values');
+      assert.ok(page.includes('Digital Production 4.5 out of 5'), 'mean over profiles');
+      assert.ok(page.includes('Python Hot In demand'));
+      assert.ok(page.includes('Ontario outlook Good (2025-2027, Job Bank)'));
+      assert.ok(page.includes('Hiring indicator: hot'));
+      assert.ok(
+        page.includes(
+          'Based on the Ontario outlook (Good, Job Bank) and the 10-year national conditions (Moderate risk of shortage, COPS).',
+        ),
+      );
+      assert.ok(page.includes('Projected job openings in Canada, 2024 to 2033 30,000'));
+      assert.ok(page.includes('Software engineers and designers'), 'related occupations');
+      assert.ok(page.includes('Write code for new programs'), 'OaSIS main duties');
+      const french = text((await get('/fr/professions/21232')).body);
+      // text() folds no-break spaces (French typography and digit grouping) into plain spaces.
+      assert.ok(french.includes('Indicateur d’embauche : forte demande'));
+      assert.ok(
+        french.includes('Possibilités d’emploi projetées au Canada, 2024 à 2033 30 000'),
+        'French number format',
+      );
+      const aggregate = text((await get('/en/occupations/00013')).body);
+      assert.ok(
+        aggregate.includes(
+          'COPS publishes these projections for a group of occupations: Senior managers - public and private sector (00018).',
+        ),
+      );
+      assert.ok(aggregate.includes('Hiring indicator: not enough data'));
+    });
+
     test('group pages list their children; malformed codes are a 400 page, unknown ones a 404 page', async () => {
       const group = await get('/en/occupations/2123');
       assert.equal(group.statusCode, 200);
@@ -113,6 +144,26 @@ for (const backend of testBackends()) {
       assert.equal(unknown.statusCode, 404);
       assert.equal(unknown.json<{ error: { code: string } }>().error.code, 'not_found');
       assert.equal((await get('/api/v1/occupations/21232?lang=de')).statusCode, 400);
+      const english = (await get('/api/v1/occupations/21232')).json<{
+        skills: { code: string; level: number; release: string }[];
+        technologies: { name: string; hot: boolean }[];
+        ontarioOutlook: { label: string };
+        hiring: { indicator: string; inputs: { ontarioOutlook: string; futureConditions: string } };
+      }>();
+      assert.deepEqual(english.skills[0], {
+        code: 'F01c02',
+        name: { text: 'Digital Literacy', lang: 'en' },
+        level: 5,
+        release: 'OaSIS 2025 v1.1',
+      });
+      assert.ok(english.technologies.some((technology) => technology.name === 'Python' && technology.hot));
+      assert.equal(english.ontarioOutlook.label, 'good');
+      assert.deepEqual(english.hiring.inputs, {
+        ontarioOutlook: 'good',
+        outlookPeriod: '2025-2027',
+        futureConditions: 'moderate_shortage',
+      });
+      assert.equal(english.hiring.indicator, 'hot');
     });
 
     test('GET /api/v1/occupations?q= searches titles; bad parameters are 400s naming them', async () => {
@@ -154,7 +205,13 @@ for (const backend of testBackends()) {
     test('the in-demand index lists occupations rated hot with the inputs', async () => {
       const response = await get('/en/occupations/in-demand');
       assert.equal(response.statusCode, 200);
-      assert.ok(response.body.includes('<table'));
+      const rows = [...response.body.matchAll(/<th scope="row"><a href="\/en\/occupations\/(\d{5})"/g)].map(
+        (match) => match[1],
+      );
+      // 31301: very good + strong shortage (4 points); 21211: good + strong shortage (3); 21232 and 00012 (through
+      // COPS aggregate 00018): good + moderate (2), more job openings first.
+      assert.deepEqual(rows, ['31301', '21211', '21232', '00012']);
+      assert.ok(text(response.body).includes('Very good Strong risk of shortage'));
     });
   });
 }
