@@ -170,7 +170,7 @@ for (const backend of testBackends()) {
       const response = await get('/api/v1/occupations?q=web%20developer&limit=3');
       const { items } = response.json<{ items: { code: string; matchedTitle: string }[] }>();
       assert.equal(items[0]?.code, '21232');
-      assert.equal(items[0]?.matchedTitle, 'Web developer');
+      assert.equal(items[0].matchedTitle, 'Web developer');
       assert.ok(items.length <= 3);
       const wildcard = await get('/api/v1/occupations?q=%25');
       assert.deepEqual(wildcard.json(), { items: [] }, 'LIKE wildcards are literal');

@@ -41,7 +41,6 @@ export async function loadSource(
     tables,
     rejections,
     read,
-    rowsOf: (name) =>
-      (tables.find((entry) => getTableName(entry.table) === name)?.rows ?? []),
+    rowsOf: (name) => tables.find((entry) => getTableName(entry.table) === name)?.rows ?? [],
   };
 }

@@ -104,10 +104,7 @@ describe('OaSIS source (fixtures)', () => {
       'Test, debug and document software',
     ]);
     assert.deepEqual(profile.interests, ['I', 'C', 'R']);
-    assert.equal(
-      profile.leadStatementEn,
-      'Fixture text: software developers write, test and maintain code.',
-    );
+    assert.equal(profile.leadStatementEn, 'Fixture text: software developers write, test and maintain code.');
     const games = loaded.rowsOf('oasis_profile').find((row) => row.code === '21232.01');
     assert.deepEqual(games?.mainDutiesEn, ['Build gameplay features']);
     const titles = loaded.rowsOf('oasis_title').filter((row) => row.profileCode === '21232.00');
