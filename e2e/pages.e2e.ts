@@ -199,7 +199,8 @@ describe('without labour-market data', () => {
   test('every page says so and links to how to load it, and still passes axe', async () => {
     const [bare, browser] = await Promise.all([startServer(), launchBrowser()]);
     try {
-      const page = await browser.newPage();
+      const context = await browser.newContext();
+      const page = await context.newPage();
       for (const lang of ['en', 'fr'] as const) {
         for (const id of ['home', 'occupations'] as const) {
           await page.goto(`${bare.url}${href(id, lang)}`);
