@@ -206,12 +206,15 @@ export class LmiService {
           }
         : null,
       hiring: hiring(ontarioOutlook?.label ?? null, ontarioOutlook?.period ?? null, futureConditions),
-      sources: sources.map((source) => ({
-        id: source.id,
-        title: source.title,
-        version: source.version,
-        importedAt: source.importedAt.toISOString(),
-      })),
+      // The sources an occupation profile is built from (NAICS and ESCO serve search, not this page).
+      sources: sources
+        .filter((source) => (CORE_SOURCES as readonly string[]).includes(source.id))
+        .map((source) => ({
+          id: source.id,
+          title: source.title,
+          version: source.version,
+          importedAt: source.importedAt.toISOString(),
+        })),
     };
   }
 

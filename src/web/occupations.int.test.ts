@@ -47,7 +47,12 @@ for (const backend of testBackends()) {
       assert.ok(body.includes('NOC 2021 code 21232'));
       assert.ok(body.includes('Full-stack developer'));
       assert.ok(en.body.includes('href="/en/occupations/2123"'), 'breadcrumb to the minor group');
-      assert.ok(body.includes('National Occupational Classification (NOC) 2021, NOC 2021 Version 1.0'));
+      assert.ok(
+        body.includes(
+          'National Occupational Classification (NOC) 2021, Statistics Canada, NOC 2021 Version 1.0',
+        ),
+      );
+      assert.ok(!body.includes('ESCO'), 'only the sources the profile is built from');
 
       const fr = await get('/fr/professions/21232');
       assert.equal(fr.statusCode, 200);

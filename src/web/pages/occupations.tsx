@@ -4,6 +4,7 @@ import { RequestError } from '../errors.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { href } from '../routes.ts';
 import { renderPage, type PageContext } from '../views/layout.tsx';
+import { sourceName } from '../views/source-names.ts';
 import { CONDITION_KEYS, HiringBadge, Local, OUTLOOK_KEYS, RatingTable } from '../views/lmi.tsx';
 
 /** `:noc` is a NOC 2021 code of any level: 1 to 5 digits. */
@@ -382,7 +383,7 @@ function unitGroupPage(ctx: PageContext, occupation: OccupationProfile): string 
             {occupation.sources.map((source) => (
               <li key={source.id}>
                 {t('occupation.sources.item', {
-                  title: source.title,
+                  title: sourceName(t, source.id),
                   version: source.version,
                   date: dateFormat.format(new Date(source.importedAt)),
                 })}
