@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { getTableName } from 'drizzle-orm';
-import type { Db } from '../../src/db/database.ts';
+import type { Database, Db } from '../../src/db/database.ts';
+import { importLmi } from '../../src/lmi/import/runner.ts';
+import { nocSource } from '../../src/lmi/sources/noc.ts';
+import { testBackends } from './databases.ts';
 import {
   fileReader,
   type LmiSourceDefinition,
@@ -43,4 +46,13 @@ export async function loadSource(
     read,
     rowsOf: (name) => tables.find((entry) => getTableName(entry.table) === name)?.rows ?? [],
   };
+}
+
+/** A fresh embedded test database holding the NOC fixture, which the other sources validate codes against. */
+export async function databaseWithNoc(): Promise<Database> {
+  const [pglite] = testBackends();
+  if (!pglite) throw new Error('no test database backend');
+  const database = await pglite.create();
+  await importLmi(database.db, LMI_FIXTURES, [nocSource]);
+  return database;
 }

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../db/database.ts';
-import { testBackends } from '../../../test/support/databases.ts';
-import { LMI_FIXTURES, loadSource } from '../../../test/support/lmi.ts';
-import { importLmi } from '../import/runner.ts';
+import { databaseWithNoc, loadSource } from '../../../test/support/lmi.ts';
 import { copsCount, copsSource } from './cops.ts';
 import { jobbankSource } from './jobbank.ts';
-import { nocSource } from './noc.ts';
-
-const [pglite] = testBackends();
 
 test('COPS counts: thousands separators, negatives, N/A and N/D', () => {
   assert.equal(copsCount('8,238,800'), 8_238_800);
@@ -22,8 +17,7 @@ test('COPS counts: thousands separators, negatives, N/A and N/D', () => {
 describe('COPS and Job Bank sources (fixtures)', () => {
   let database: Database;
   before(async () => {
-    database = await (pglite?.create() ?? Promise.reject(new Error('no backend')));
-    await importLmi(database.db, LMI_FIXTURES, [nocSource]);
+    database = await databaseWithNoc();
   });
   after(async () => {
     await database.close();

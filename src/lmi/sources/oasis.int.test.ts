@@ -4,13 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../db/database.ts';
-import { testBackends } from '../../../test/support/databases.ts';
-import { LMI_FIXTURES, loadSource } from '../../../test/support/lmi.ts';
-import { importLmi } from '../import/runner.ts';
-import { nocSource } from './noc.ts';
+import { databaseWithNoc, LMI_FIXTURES, loadSource } from '../../../test/support/lmi.ts';
 import { oasisSource, profileCode } from './oasis.ts';
-
-const [pglite] = testBackends();
 
 test('profile codes mangled by spreadsheets are restored', () => {
   assert.equal(profileCode('10010'), '10010.00');
@@ -21,8 +16,7 @@ test('profile codes mangled by spreadsheets are restored', () => {
 describe('OaSIS source (fixtures)', () => {
   let database: Database;
   before(async () => {
-    database = await (pglite?.create() ?? Promise.reject(new Error('no backend')));
-    await importLmi(database.db, LMI_FIXTURES, [nocSource]);
+    database = await databaseWithNoc();
   });
   after(async () => {
     await database.close();

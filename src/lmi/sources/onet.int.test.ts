@@ -5,13 +5,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { getTableName } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { testBackends } from '../../../test/support/databases.ts';
-import { LMI_FIXTURES, loadSource } from '../../../test/support/lmi.ts';
+import { databaseWithNoc, LMI_FIXTURES, loadSource } from '../../../test/support/lmi.ts';
 import { importLmi } from '../import/runner.ts';
-import { nocSource } from './noc.ts';
 import { onetSource } from './onet.ts';
-
-const [pglite] = testBackends();
 
 const ONET = 'onet/db_29_3';
 
@@ -52,8 +48,7 @@ function textReleaseCopy(): string {
 describe('O*NET source (fixtures)', () => {
   let database: Database;
   before(async () => {
-    database = await (pglite?.create() ?? Promise.reject(new Error('no backend')));
-    await importLmi(database.db, LMI_FIXTURES, [nocSource]);
+    database = await databaseWithNoc();
   });
   after(async () => {
     await database.close();
