@@ -14,3 +14,13 @@ export function nocCode(value: string): string | null {
   if (!/^\d{1,5}$/.test(trimmed)) return null;
   return trimmed.padStart(5, '0');
 }
+
+/**
+ * Codes that COPS and the Labour Force Survey (and so the BC O*NET crosswalk, which inherits them) use
+ * for a group of NOC 2021 unit groups, with the unit groups each stands for: 00018 "Senior managers -
+ * public and private sector" does not split the senior-manager unit groups (legislators, 00010, are
+ * not in it). Add a code only when a release uses it; sources reject unknown codes.
+ */
+export const NOC_AGGREGATES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['00018', ['00011', '00012', '00013', '00014', '00015']],
+]);

@@ -2,18 +2,9 @@ import { parseDelimited, requireColumns } from '../import/files.ts';
 import { tableRows, type LmiSourceDefinition } from '../import/source.ts';
 import { copsCoverage, copsProjection } from '../schema.ts';
 import type { LabourConditions } from '../hiring-indicator.ts';
-import { nocUnitGroupCodes } from './codes.ts';
+import { NOC_AGGREGATES, nocUnitGroupCodes } from './codes.ts';
 
 const SUMMARY = 'cops/summary_sommaire_2024_2033_noc2021.csv';
-
-/**
- * COPS publishes some groups of unit groups under one code (as the Labour Force Survey does), e.g.
- * 00018 "Senior managers - public and private sector" for 00011–00015. A unit group without figures
- * of its own is covered by the aggregate that contains it.
- */
-export const COPS_AGGREGATES: Readonly<Record<string, readonly string[]>> = {
-  '00018': ['00011', '00012', '00013', '00014', '00015'],
-};
 
 /** English and French condition labels as COPS writes them ("signs" for recent, "risk" for future). */
 const CONDITIONS: Record<string, LabourConditions | null> = {
@@ -77,7 +68,7 @@ function kindOf(code: string, unitGroups: Set<string>): (typeof copsProjection.$
   if (/^TEER_[0-5]$/.test(code)) return 'teer';
   if (/^NOC1_\d$/.test(code)) return 'broad_category';
   if (unitGroups.has(code)) return 'unit_group';
-  if (code in COPS_AGGREGATES) return 'aggregate';
+  if (NOC_AGGREGATES.has(code)) return 'aggregate';
   return null;
 }
 
@@ -189,7 +180,7 @@ export const copsSource: LmiSourceDefinition = {
         coverage.push({ nocCode: noc, copsCode: noc });
         continue;
       }
-      const aggregate = Object.entries(COPS_AGGREGATES).find(
+      const aggregate = [...NOC_AGGREGATES].find(
         ([code, members]) => members.includes(noc) && hasFigures(projections.get(code)),
       );
       if (aggregate) coverage.push({ nocCode: noc, copsCode: aggregate[0] });

@@ -10,7 +10,7 @@ import {
   onetTitle,
   onetTool,
 } from '../schema.ts';
-import { nocCode, nocUnitGroupCodes } from './codes.ts';
+import { NOC_AGGREGATES, nocCode, nocUnitGroupCodes } from './codes.ts';
 
 const ONET_DIR = 'onet/db_29_3';
 const OCCUPATION_DATA = `${ONET_DIR}/Occupation Data.txt`;
@@ -27,18 +27,6 @@ const BROOKFIELD_CROSSWALK = 'crosswalks/brookfield_noc2021_onet26.csv';
 const SOC_CODE = 'o_net_soc_code';
 /** An O*NET-SOC 2019 code: SOC code plus a two-digit O*NET suffix, "15-1252.00". */
 const ONET_CODE_PATTERN = /^\d{2}-\d{4}\.\d{2}$/;
-
-/**
- * Aggregate codes the BC mapping uses in place of NOC unit groups, with the unit groups each stands for.
- * The mapping inherits 00018 "Senior managers - public and private sector" from the COPS / Labour Force
- * Survey groupings, which do not split the five senior-manager unit groups (legislators, 00010, are not
- * in it). Add a code here only when a mapping release uses it; an unknown code is rejected.
- * A link to an aggregate becomes one link per member with the same weight: every member gets the
- * aggregate's whole mix of O*NET occupations, so each member's weights still sum to 1.
- */
-const NOC_AGGREGATES: ReadonlyMap<string, readonly string[]> = new Map([
-  ['00018', ['00011', '00012', '00013', '00014', '00015']],
-]);
 
 /**
  * How much each O*NET relatedness tier counts in `occupation_related`. O*NET lists 20 related
