@@ -184,30 +184,35 @@ export class LmiRepository {
     const needle = query.trim();
     // LIKE wildcards in the query are matched literally.
     const literal = needle.replace(/[\\%_]/g, (char) => `\\${char}`);
+    // The folded query and pattern are written inline (not joined from a CTE) so that the planner sees
+    // constants and uses the trigram index on noc_example_title for both LIKE and %.
+    const folded = sql`public.immutable_unaccent(lower(${needle}))`;
+    const pattern = sql`('%' || public.immutable_unaccent(lower(${literal})) || '%')`;
+    const title = sql`public.immutable_unaccent(lower(c.title))`;
     return selectRows<TitleMatchRow>(
       this.db,
       sql`
-        WITH q AS (
-          SELECT public.immutable_unaccent(lower(${needle})) AS text,
-                 '%' || public.immutable_unaccent(lower(${literal})) || '%' AS pattern
-        ),
-        candidates AS (
-          SELECT g.code AS noc_code, CASE WHEN ${lang} = 'fr' THEN coalesce(g.title_fr, g.title_en) ELSE g.title_en END AS title
-            FROM noc_group g WHERE g.level = 5
+        WITH candidates AS (
+          SELECT g.code AS noc_code,
+                 CASE WHEN ${lang} = 'fr' THEN coalesce(g.title_fr, g.title_en) ELSE g.title_en END AS title
+            FROM noc_group g
+           WHERE g.level = 5
           UNION ALL
-          SELECT t.noc_code, t.title FROM noc_example_title t WHERE t.lang = ${lang}
+          SELECT t.noc_code, t.title
+            FROM noc_example_title t
+           WHERE t.lang = ${lang}
+             AND (public.immutable_unaccent(lower(t.title)) LIKE ${pattern}
+                  OR public.immutable_unaccent(lower(t.title)) % ${folded})
         ),
         scored AS (
           SELECT c.noc_code, c.title,
                  CASE
-                   WHEN public.immutable_unaccent(lower(c.title)) = q.text THEN 3.0
-                   WHEN public.immutable_unaccent(lower(c.title)) LIKE q.pattern THEN
-                     2.0 + similarity(q.text, public.immutable_unaccent(lower(c.title)))
-                   ELSE similarity(q.text, public.immutable_unaccent(lower(c.title)))
+                   WHEN ${title} = ${folded} THEN 3.0
+                   WHEN ${title} LIKE ${pattern} THEN 2.0 + similarity(${folded}, ${title})
+                   ELSE similarity(${folded}, ${title})
                  END AS score
-            FROM candidates c, q
-           WHERE public.immutable_unaccent(lower(c.title)) LIKE q.pattern
-              OR q.text % public.immutable_unaccent(lower(c.title))
+            FROM candidates c
+           WHERE ${title} LIKE ${pattern} OR ${title} % ${folded}
         ),
         best AS (
           SELECT DISTINCT ON (noc_code) noc_code, title, score FROM scored ORDER BY noc_code, score DESC, length(title)

@@ -68,7 +68,14 @@ export const nocExampleTitle = pgTable(
     lang: text('lang').$type<'en' | 'fr'>().notNull(),
     title: text('title').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.nocCode, table.lang, table.title] })],
+  (table) => [
+    primaryKey({ columns: [table.nocCode, table.lang, table.title] }),
+    // Title search (LmiRepository.searchTitles): substring and trigram matches on the folded title.
+    index('noc_example_title_folded_trgm_idx').using(
+      'gin',
+      sql`public.immutable_unaccent(lower(${table.title})) gin_trgm_ops`,
+    ),
+  ],
 );
 
 // -------------------------------------------------------------------------------------------- OaSIS

@@ -2,11 +2,22 @@ import { parseDelimited, requireColumns } from '../import/files.ts';
 import { tableRows, type LmiSourceDefinition } from '../import/source.ts';
 import { copsCoverage, copsProjection } from '../schema.ts';
 import type { LabourConditions } from '../hiring-indicator.ts';
-import { NOC_AGGREGATES, nocUnitGroupCodes } from './codes.ts';
+import { NOC_AGGREGATES, nocCode, nocUnitGroupCodes } from './codes.ts';
 
+/**
+ * The summary holds every figure the portal uses. The release's other files are not read: the yearly
+ * files (employment, job openings, seekers …) break the same decade totals down by year, and
+ * flmc_cfmt / rlmc_crmt repeat the summary's future and recent condition columns (identical for all
+ * 533 rows of the 2024–2033 release). Declaring them would only make the import depend on copies.
+ */
 const SUMMARY = 'cops/summary_sommaire_2024_2033_noc2021.csv';
 
-/** English and French condition labels as COPS writes them ("signs" for recent, "risk" for future). */
+/**
+ * Condition labels as COPS writes them, compared without case or accents: recent conditions say
+ * "signs" ("Moderate signs of Shortage" / "Signes modérés de pénurie"), future ones "risk" ("Moderate
+ * risk of Shortage" / "Risque modéré de pénurie"). N/A (N/D in French) is published for the totals
+ * and for unit groups COPS does not project.
+ */
 const CONDITIONS: Record<string, LabourConditions | null> = {
   balance: 'balance',
   'a equilibre': 'balance',
@@ -30,6 +41,7 @@ const CONDITIONS: Record<string, LabourConditions | null> = {
   'n/d': null,
 };
 
+/** The summary's count columns (normalised headers): numbers of people over 2024–2033, 2023 for employment. */
 const COUNTS = {
   employment2023: 'employment_emploi_2023',
   employmentGrowth: 'employment_growth_croissance_emploi',
@@ -42,28 +54,46 @@ const COUNTS = {
   jobSeekers: 'job_seekers_chercheurs_emploi',
 } as const;
 
+/** English and French column of each condition; both must name the same condition. */
 const CONDITION_COLUMNS = {
   recentConditions: ['recent_labour_market_conditions', 'conditions_recentes_sur_le_marche_du_travail'],
   futureConditions: ['future_labour_market_conditions', 'conditions_futures_sur_le_marche_du_travail'],
 } as const;
+
+/** The largest value of a PostgreSQL integer column. */
+const MAX_INTEGER = 2_147_483_647;
+
+type CopsRow = typeof copsProjection.$inferInsert;
 
 function conditionKey(label: string): string {
   return label
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** "8,238,800", "8238800" or "-179200" → a number; "N/A"/"N/D" → null; anything else → undefined. */
+/**
+ * A COPS count: "8,238,800" (thousands separators, as COPS writes some totals), "8238800" or
+ * "-179200" (other seekers can be negative) → the number; "N/A", "N/D" or empty → null; anything
+ * else, or a number beyond a PostgreSQL integer → undefined (the caller rejects the row).
+ */
 export function copsCount(value: string): number | null | undefined {
   const trimmed = value.trim();
   if (/^n\/[ad]$/i.test(trimmed) || trimmed === '') return null;
   if (!/^-?\d{1,3}(,\d{3})*$|^-?\d+$/.test(trimmed)) return undefined;
-  return Number(trimmed.replace(/,/g, ''));
+  const count = Number(trimmed.replace(/,/g, ''));
+  return Math.abs(count) <= MAX_INTEGER ? count : undefined;
 }
 
-function kindOf(code: string, unitGroups: Set<string>): (typeof copsProjection.$inferInsert)['kind'] | null {
+/**
+ * What a COPS code stands for: 00000 all occupations, TEER_0…TEER_5, NOC1_0…NOC1_9 (broad
+ * categories), a NOC unit group, or a known aggregate (NOC_AGGREGATES in codes.ts: 00018 for
+ * 00011–00015; the 2024–2033 summary publishes 00011–00015 itself, 00013–00015 as N/A, and no
+ * aggregate); null for anything else. Digit codes arrive already padded to five digits.
+ */
+function kindOf(code: string, unitGroups: Set<string>): CopsRow['kind'] | null {
   if (code === '00000') return 'all';
   if (/^TEER_[0-5]$/.test(code)) return 'teer';
   if (/^NOC1_\d$/.test(code)) return 'broad_category';
@@ -72,16 +102,26 @@ function kindOf(code: string, unitGroups: Set<string>): (typeof copsProjection.$
   return null;
 }
 
+/** A row with at least one published figure or condition (COPS writes N/A everywhere for some unit groups). */
+function hasData(row: CopsRow | undefined): boolean {
+  if (!row) return false;
+  return (
+    Object.keys(COUNTS).some((property) => row[property as keyof typeof COUNTS] != null) ||
+    row.recentConditions != null ||
+    row.futureConditions != null
+  );
+}
+
 /**
- * COPS 2024–2033 national projections: the summary file (bilingual headers) holds every figure the
- * portal uses, including the recent (2021–2023) and future (2024–2033) conditions in both languages,
- * which must agree.
+ * COPS 2024–2033 national projections from the summary file (bilingual headers): the decade's counts
+ * and the recent (2021–2023) and future (2024–2033) labour-market conditions, whose English and
+ * French columns must agree. `cops_coverage` then says which row covers each loaded unit group.
  */
 export const copsSource: LmiSourceDefinition = {
   id: 'cops',
   publisher: 'Employment and Social Development Canada',
   title: 'Canadian Occupational Projection System (COPS) 2024–2033 projections',
-  version: 'COPS 2024–2033 (NOC 2021)',
+  version: 'COPS 2024–2033',
   licence: 'Open Government Licence – Canada',
   licenceUrl: 'https://open.canada.ca/en/open-government-licence-canada',
   attributionEn:
@@ -96,6 +136,7 @@ export const copsSource: LmiSourceDefinition = {
     const file = context.file(SUMMARY);
     const table = parseDelimited(file, {
       onBadRow: (line, reason) => {
+        context.read();
         context.reject(SUMMARY, line, reason);
       },
     });
@@ -106,16 +147,18 @@ export const copsSource: LmiSourceDefinition = {
       ...Object.values(COUNTS),
       ...Object.values(CONDITION_COLUMNS).flat(),
     ]);
-    const projections = new Map<string, typeof copsProjection.$inferInsert>();
+    const projections = new Map<string, CopsRow>();
     for (const { line, values } of table.rows) {
       context.read();
-      const code = values.code ?? '';
+      const published = values.code ?? '';
+      // Spreadsheet round-trips drop leading zeros ("10" for 00010).
+      const code = nocCode(published) ?? published;
       const kind = kindOf(code, unitGroups);
       if (kind === null) {
         context.reject(
           SUMMARY,
           line,
-          `code "${code}" is neither a NOC unit group nor a known COPS aggregate`,
+          `code "${published}" is neither a NOC unit group nor a known COPS aggregate`,
         );
         continue;
       }
@@ -171,21 +214,23 @@ export const copsSource: LmiSourceDefinition = {
       });
     }
 
-    // A unit group is covered by its own row when COPS publishes figures for it, else by its aggregate.
-    const hasFigures = (row: typeof copsProjection.$inferInsert | undefined) =>
-      row !== undefined && (row.jobOpenings != null || row.futureConditions != null);
+    // Each loaded unit group: its own row when it has data, else the aggregate containing it when that
+    // has data, else nothing (COPS does not project it; pages then say so).
     const coverage: (typeof copsCoverage.$inferInsert)[] = [];
     for (const noc of [...unitGroups].sort()) {
-      if (hasFigures(projections.get(noc))) {
+      if (hasData(projections.get(noc))) {
         coverage.push({ nocCode: noc, copsCode: noc });
         continue;
       }
       const aggregate = [...NOC_AGGREGATES].find(
-        ([code, members]) => members.includes(noc) && hasFigures(projections.get(code)),
+        ([code, members]) => members.includes(noc) && hasData(projections.get(code)),
       );
       if (aggregate) coverage.push({ nocCode: noc, copsCode: aggregate[0] });
     }
-    context.progress(`${projections.size} COPS rows; ${coverage.length} unit groups covered`);
+    context.progress(
+      `${projections.size} COPS rows; ${coverage.length} of ${unitGroups.size} unit groups covered` +
+        ` (${coverage.filter((row) => row.nocCode !== row.copsCode).length} through an aggregate)`,
+    );
     return [
       tableRows(copsProjection, ['code'], [...projections.values()]),
       tableRows(copsCoverage, ['nocCode'], coverage),

@@ -1,0 +1,1 @@
+CREATE INDEX "noc_example_title_folded_trgm_idx" ON "noc_example_title" USING gin (public.immutable_unaccent(lower("title")) gin_trgm_ops);
