@@ -14,10 +14,25 @@ describe('every page, in English and French, in a real browser', () => {
   let server: ServerProcess;
   let browser: Browser;
   let context: BrowserContext;
+  let demoInstitution = '';
+  let programSlugs: string[] = [];
   before(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer({ LMI_DIR: LMI_FIXTURES }), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startServer({ LMI_DIR: LMI_FIXTURES, DEMO_CATALOGUE_COUNT: '120' }),
+      launchBrowser(),
+    ]);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // The portal starts with a generated demo catalogue; the first programs of a demo institution stand in for any program.
+    const institutions = (await (await fetch(`${server.url}/api/v1/institutions`)).json()) as {
+      items: { id: string; isDemo: boolean; programs: number }[];
+    };
+    demoInstitution = institutions.items.find((item) => item.isDemo && item.programs >= 3)?.id ?? '';
+    const programs = (await (await fetch(`${server.url}/api/v1/institutions/${demoInstitution}`)).json()) as {
+      items: { slug: string }[];
+    };
+    programSlugs = programs.items.slice(0, 3).map((item) => item.slug);
+    assert.equal(programSlugs.length, 3, 'the demo catalogue was created at start');
   });
   after(async () => {
     await context.close();
@@ -37,7 +52,8 @@ describe('every page, in English and French, in a real browser', () => {
     ...(Object.keys(pageRoutes) as RouteId[]).map((id) => ({
       name: id,
       // The portal runs on the fixture LMI, in which 21232 is a unit group with every kind of data.
-      url: (lang: Lang) => href(id, lang, { noc: '21232' }),
+      url: (lang: Lang) =>
+        href(id, lang, { noc: '21232', slug: programSlugs[0] ?? '', id: 'humber-polytechnic' }),
       status: 200,
     })),
     { name: 'occupation-group', url: (lang: Lang) => href('occupation', lang, { noc: '2123' }), status: 200 },
@@ -55,6 +71,21 @@ describe('every page, in English and French, in a real browser', () => {
       name: 'search-with-query',
       url: (lang: Lang) => href('search', lang, {}, { q: 'infirmière auxiliaire' }),
       status: 200,
+    },
+    {
+      name: 'program-compare-three',
+      url: (lang: Lang) => href('programCompare', lang, {}, { p: programSlugs }),
+      status: 200,
+    },
+    {
+      name: 'demo-institution',
+      url: (lang: Lang) => href('institution', lang, { id: demoInstitution }),
+      status: 200,
+    },
+    {
+      name: 'program-unknown',
+      url: (lang: Lang) => href('program', lang, { slug: 'no-such-program' }),
+      status: 404,
     },
     { name: 'not-found', url: (lang: Lang) => `/${lang}/no-such-page`, status: 404 },
     {
@@ -116,7 +147,7 @@ describe('every page, in English and French, in a real browser', () => {
 
         await page.goto(`${server.url}${href('home', lang)}`);
         const order: string[] = [];
-        for (let i = 0; i < 4; i++) {
+        for (let i = 0; i < 5; i++) {
           await page.keyboard.press('Tab');
           order.push(
             await page.evaluate(
@@ -129,6 +160,7 @@ describe('every page, in English and French, in a real browser', () => {
           'Ladder',
           t['layout.nav.search'],
           t['layout.nav.occupations'],
+          t['layout.nav.institutions'],
         ]);
         await page.keyboard.press('Tab');
         await page.keyboard.press('Enter');
@@ -139,6 +171,35 @@ describe('every page, in English and French, in a real browser', () => {
       }
     });
   }
+
+  test('compare by keyboard: tick two programs on an institution page, submit, see them side by side', async () => {
+    const { page } = await open(href('institution', 'en', { id: demoInstitution }));
+    try {
+      const boxes = page.getByRole('checkbox');
+      for (const index of [0, 1]) {
+        await boxes.nth(index).focus();
+        await page.keyboard.press('Space');
+      }
+      await page.getByRole('button', { name: catalogues.en['compare.submit'] }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/en\/programs\/compare\?p=/);
+      assert.equal(await page.getByRole('columnheader').count(), 2);
+      assert.deepEqual(await axeViolations(page), []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a program page: the register link leaves through the tracked redirect', async () => {
+    const { page } = await open(href('program', 'fr', { slug: programSlugs[0] ?? '' }));
+    try {
+      const link = page.getByRole('link', { name: /^S’inscrire auprès de/ });
+      assert.match((await link.getAttribute('href')) ?? '', /^\/go\/[0-9a-f-]{36}\?lang=fr$/);
+      assert.equal(await page.getByText(catalogues.fr['notice.demo.title']).count(), 1);
+    } finally {
+      await page.close();
+    }
+  });
 
   test('the language toggle keeps the page and the query', async () => {
     const { page } = await open(href('search', 'en', {}, { q: 'welding' }));

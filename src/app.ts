@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { CatalogueRepository } from './catalogue/repository.ts';
+import { CatalogueService } from './catalogue/service.ts';
 import { LmiRepository } from './lmi/repository.ts';
 import { LmiService } from './lmi/service.ts';
 import { SystemService } from './system/service.ts';
@@ -31,12 +33,7 @@ export async function createApp(
   database: Database,
   options: AppOptions = {},
 ): Promise<Portal> {
-  const lmi = new LmiService(new LmiRepository(database.db));
-  await lmi.refresh();
-  const services: Services = {
-    system: new SystemService(database, VERSION, () => lmi.status()),
-    lmi,
-  };
+  const services = await createServices(config, database);
   const assets = await buildAssets({ brandColour: config.brand.colour, logoFile: config.brand.logoFile });
   const server = await createServer({
     config,
@@ -45,4 +42,20 @@ export async function createApp(
     ...(options.logger === false ? { logger: false } : {}),
   });
   return { server, services };
+}
+
+/** The service graph on a database; the web app and the command-line tools share it. */
+export async function createServices(config: Config, database: Database): Promise<Services> {
+  const lmi = new LmiService(new LmiRepository(database.db));
+  await lmi.refresh();
+  const catalogue = new CatalogueService(
+    new CatalogueRepository(database.db),
+    { osap: config.catalogue.osap, feedMaxBytes: config.catalogue.feedMaxBytes },
+    () => lmi.status(),
+  );
+  return {
+    system: new SystemService(database, VERSION, () => lmi.status()),
+    lmi,
+    catalogue,
+  };
 }

@@ -83,11 +83,17 @@ const envSchema = z
     BRAND_COLOUR: hexColour.default('#1a1a1a'),
     BRAND_LOGO_FILE: z.string().min(1).optional(),
     HSTS: booleanFlag.optional(),
+    DEMO_CATALOGUE: booleanFlag.default(true),
+    DEMO_CATALOGUE_COUNT: positiveInt('a whole number of listings').default(2600),
+    FEED_MAX_MB: positiveInt('a whole number of megabytes').default(50),
+    OSAP_MAX_WEEKS: positiveInt('a whole number of weeks').default(11),
+    OSAP_MIN_HOURS: positiveInt('a whole number of hours').optional(),
+    OSAP_MAX_HOURS: positiveInt('a whole number of hours').optional(),
   })
   .strip();
 
 /** Variables with these prefixes belong to Ladder: an unknown one is a typo, not something to ignore. */
-const OWN_PREFIXES = ['BRAND_', 'LADDER_'];
+const OWN_PREFIXES = ['BRAND_', 'LADDER_', 'DEMO_', 'OSAP_', 'FEED_'];
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
@@ -107,6 +113,14 @@ export type Config = Readonly<{
   shutdownTimeoutMs: number;
   brand: { name: string; colour: string; logoFile: string | undefined };
   hsts: boolean;
+  catalogue: {
+    /** Create the demonstration catalogue at start when the catalogue is empty. */
+    demo: boolean;
+    demoCount: number;
+    /** Largest feed file accepted, in bytes. */
+    feedMaxBytes: number;
+    osap: { maxWeeks: number; minHours: number | undefined; maxHours: number | undefined };
+  };
 }>;
 
 export class ConfigError extends Error {
@@ -183,6 +197,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     brand: { name: e.BRAND_NAME, colour: e.BRAND_COLOUR.toLowerCase(), logoFile },
     hsts: e.HSTS ?? baseUrl.startsWith('https:'),
+    catalogue: {
+      demo: e.DEMO_CATALOGUE,
+      demoCount: e.DEMO_CATALOGUE_COUNT,
+      feedMaxBytes: e.FEED_MAX_MB * 1024 * 1024,
+      osap: { maxWeeks: e.OSAP_MAX_WEEKS, minHours: e.OSAP_MIN_HOURS, maxHours: e.OSAP_MAX_HOURS },
+    },
   };
 }
 

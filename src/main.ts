@@ -53,6 +53,22 @@ async function main(): Promise<void> {
     }
     await portal.services.lmi.refresh();
   }
+  await portal.services.catalogue.seedDirectory();
+  if (config.catalogue.demo) {
+    // Deterministic for the day it is built; rebuilt when stale (see CatalogueService.ensureDemo).
+    const startDate = new Date().toISOString().slice(0, 10);
+    const started = performance.now();
+    const reason = await portal.services.catalogue.ensureDemo({
+      count: config.catalogue.demoCount,
+      seed: 1,
+      startDate,
+    });
+    if (reason !== undefined) {
+      server.log.info(
+        `demonstration catalogue of ${config.catalogue.demoCount} listings built in ${Math.round(performance.now() - started)} ms (${reason}); DEMO_CATALOGUE=false turns this off`,
+      );
+    }
+  }
   await server.listen({ port: config.port, host: config.host });
   server.log.info(
     `${config.brand.name} is running at ${config.baseUrl}/ (listening on ${config.host}:${config.port})`,

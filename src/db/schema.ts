@@ -3,3 +3,4 @@
  * single migration history and the client knows every table. Each capability owns its table file.
  */
 export * from '../lmi/schema.ts';
+export * from '../catalogue/schema.ts';

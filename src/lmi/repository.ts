@@ -4,6 +4,7 @@ import {
   copsCoverage,
   copsProjection,
   lmiSource,
+  naicsClass,
   nocExampleTitle,
   nocGroup,
   oasisDescriptor,
@@ -157,6 +158,25 @@ export class LmiRepository {
   }
 
   /** Every unit group with its Ontario outlook and COPS conditions, for the in-demand index. */
+  /** Which of these technology names O*NET marks as a hot technology for some occupation. */
+  async hotTechnologies(names: string[]): Promise<Set<string>> {
+    if (names.length === 0) return new Set();
+    const rows = await selectRows<{ name: string }>(
+      this.db,
+      sql`SELECT DISTINCT lower(name) AS name FROM onet_technology
+          WHERE hot AND lower(name) = ANY(${sql.param(names.map((name) => name.toLowerCase()))}::text[])`,
+    );
+    return new Set(rows.map((row) => row.name));
+  }
+
+  naicsTitles(codes: string[]) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({ code: naicsClass.code, titleEn: naicsClass.titleEn, titleFr: naicsClass.titleFr })
+      .from(naicsClass)
+      .where(inArray(naicsClass.code, codes));
+  }
+
   unitGroupSignals(geo: string) {
     return this.db
       .select({

@@ -272,6 +272,52 @@ export class LmiService {
     return limit === undefined ? hot : hot.slice(0, limit);
   }
 
+  /**
+   * Title and hiring indicator of the given unit groups (codes not in the LMI are left out), for
+   * program pages and lists that link to occupations.
+   */
+  async occupationSummaries(codes: readonly string[], lang: Lang): Promise<Map<string, OccupationListItem>> {
+    if (codes.length === 0 || !this.state.loaded) return new Map();
+    const wanted = new Set(codes);
+    const rows = (await this.repository.unitGroupSignals(ONTARIO)).filter((row) => wanted.has(row.code));
+    return new Map(
+      rows.map((row) => [
+        row.code,
+        {
+          code: row.code,
+          title:
+            row.titleFr && lang === 'fr'
+              ? { text: row.titleFr, lang }
+              : { text: row.titleEn, lang: 'en' as const },
+          hiring: hiring(
+            isOutlookLabel(row.outlook) ? row.outlook : null,
+            null,
+            conditions(row.futureConditions),
+          ),
+          jobOpenings: row.copsCode === row.code ? row.jobOpenings : null,
+        },
+      ]),
+    );
+  }
+
+  /** Lower-cased names among these that O*NET flags as hot technologies. */
+  hotTechnologies(names: readonly string[]): Promise<Set<string>> {
+    return this.repository.hotTechnologies([...names]);
+  }
+
+  /** NAICS titles of the given codes in the page language (English where no French is published). */
+  async industryTitles(codes: readonly string[], lang: Lang): Promise<Map<string, LocalText>> {
+    const rows = await this.repository.naicsTitles([...codes]);
+    return new Map(
+      rows.map((row) => [
+        row.code,
+        lang === 'fr' && row.titleFr
+          ? { text: row.titleFr, lang }
+          : { text: row.titleEn, lang: 'en' as const },
+      ]),
+    );
+  }
+
   /** Unit groups whose title or example titles match the text, best first. */
   async searchOccupations(query: string, lang: Lang, limit: number) {
     const matches = await this.repository.searchTitles(query, lang, limit);

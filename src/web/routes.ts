@@ -11,6 +11,10 @@ export const pageRoutes = {
   occupations: { en: '/en/occupations', fr: '/fr/professions' },
   occupationsInDemand: { en: '/en/occupations/in-demand', fr: '/fr/professions/en-demande' },
   occupation: { en: '/en/occupations/:noc', fr: '/fr/professions/:noc' },
+  programCompare: { en: '/en/programs/compare', fr: '/fr/programmes/comparer' },
+  program: { en: '/en/programs/:slug', fr: '/fr/programmes/:slug' },
+  institutions: { en: '/en/institutions', fr: '/fr/etablissements' },
+  institution: { en: '/en/institutions/:id', fr: '/fr/etablissements/:id' },
   aboutData: { en: '/en/about-the-data', fr: '/fr/a-propos-des-donnees' },
   accessibility: { en: '/en/accessibility', fr: '/fr/accessibilite' },
   privacy: { en: '/en/privacy', fr: '/fr/confidentialite' },
@@ -19,6 +23,15 @@ export const pageRoutes = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type RouteId = keyof typeof pageRoutes;
+
+/**
+ * The tracked "Register with the institution" link: language-neutral (it redirects away), with the
+ * page language recorded with the click.
+ */
+export const REFERRAL_PATH = '/go/:id';
+export function referralHref(programId: string, lang: Lang): string {
+  return `/go/${encodeURIComponent(programId)}?lang=${lang}`;
+}
 
 export type RouteParams = Record<string, string>;
 export type QueryValue = string | number | readonly string[] | undefined;

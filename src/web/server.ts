@@ -21,6 +21,7 @@ import type { Assets } from './assets.ts';
 import { registerApi } from './api/v1.ts';
 import { registerErrorHandlers } from './errors.ts';
 import { registerHealth } from './health.ts';
+import { registerCatalogueRoutes } from './catalogue-routes.ts';
 import { registerPages } from './pages/register.ts';
 import { registerStatic } from './static.ts';
 import type { Services } from './services.ts';
@@ -170,5 +171,6 @@ export async function createServer(deps: WebDependencies): Promise<App> {
   registerStatic(app, deps.assets);
   const api = await registerApi(app, deps);
   registerPages(app, deps, api);
+  registerCatalogueRoutes(app, deps);
   return app;
 }

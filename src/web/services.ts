@@ -1,3 +1,4 @@
+import type { CatalogueService } from '../catalogue/service.ts';
 import type { LmiService } from '../lmi/service.ts';
 import type { SystemService } from '../system/service.ts';
 
@@ -5,4 +6,5 @@ import type { SystemService } from '../system/service.ts';
 export interface Services {
   system: SystemService;
   lmi: LmiService;
+  catalogue: CatalogueService;
 }

@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import type { App } from '../server.ts';
 import type { Services } from '../services.ts';
 import { registerOccupationApi } from './occupations.ts';
+import { registerCatalogueApi } from './programs.ts';
 import { standardErrors } from './schemas.ts';
 
 export interface ApiDocument {
@@ -65,6 +66,7 @@ export async function registerApi(
       );
 
       registerOccupationApi(api, deps.services.lmi);
+      registerCatalogueApi(api, deps.services.catalogue, deps.config);
 
       api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
       scope = api;

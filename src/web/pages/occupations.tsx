@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { GroupSummary, LmiService, OccupationProfile } from '../../lmi/service.ts';
+import type { ProgramSummary } from '../../catalogue/repository.ts';
+import type { CatalogueService } from '../../catalogue/service.ts';
 import { RequestError } from '../errors.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { href } from '../routes.ts';
 import { renderPage, type PageContext } from '../views/layout.tsx';
 import { sourceName } from '../views/source-names.ts';
+import { DemoNotice, ProgramList } from '../views/programs.tsx';
 import { CONDITION_KEYS, HiringBadge, Local, OUTLOOK_KEYS, RatingTable } from '../views/lmi.tsx';
 
 /** `:noc` is a NOC 2021 code of any level: 1 to 5 digits. */
@@ -136,11 +139,20 @@ export async function occupationsPage(
 }
 
 /** `/en/occupations/:noc`: a unit group's profile, or a higher-level group's children. */
-export async function occupationPage(ctx: PageContext, lmi: LmiService, noc: string): Promise<string> {
+export async function occupationPage(
+  ctx: PageContext,
+  lmi: LmiService,
+  catalogue: CatalogueService,
+  noc: string,
+): Promise<string> {
   if (noc.length === 5) {
-    const occupation = await lmi.occupation(noc, ctx.lang);
+    const [occupation, items, total] = await Promise.all([
+      lmi.occupation(noc, ctx.lang),
+      catalogue.programsForOccupation(noc, 20),
+      catalogue.countForOccupation(noc),
+    ]);
     if (!occupation) throw new RequestError(404, `No NOC 2021 unit group has the code ${noc}.`);
-    return unitGroupPage(ctx, occupation);
+    return unitGroupPage(ctx, occupation, { items, total });
   }
   const group = await lmi.group(noc, ctx.lang);
   if (!group) throw new RequestError(404, `No NOC 2021 group has the code ${noc}.`);
@@ -175,7 +187,11 @@ export async function occupationPage(ctx: PageContext, lmi: LmiService, noc: str
   });
 }
 
-function unitGroupPage(ctx: PageContext, occupation: OccupationProfile): string {
+function unitGroupPage(
+  ctx: PageContext,
+  occupation: OccupationProfile,
+  programs: { items: ProgramSummary[]; total: number },
+): string {
   const { t, lang } = ctx;
   const number = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA');
   const dateFormat = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
@@ -374,7 +390,15 @@ function unitGroupPage(ctx: PageContext, occupation: OccupationProfile): string 
 
         <section aria-labelledby="programs-heading">
           <h2 id="programs-heading">{t('occupation.programs.heading')}</h2>
-          <p>{t('occupation.programs.coming')}</p>
+          {programs.items.length === 0 ? (
+            <p>{t('occupation.programs.none')}</p>
+          ) : (
+            <>
+              {programs.items.some((program) => program.isDemo) ? <DemoNotice ctx={ctx} /> : null}
+              <p>{t('occupation.programs.count', { count: programs.total })}</p>
+              <ProgramList programs={programs.items} ctx={ctx} id="occupation-programs" />
+            </>
+          )}
         </section>
 
         <section aria-labelledby="sources-heading">

@@ -16,6 +16,8 @@ import {
   occupationSearchQuery,
   occupationsPage,
 } from './occupations.tsx';
+import { institutionPage, institutionParams, institutionsPage, pageQuery } from './institutions.tsx';
+import { comparePage, compareQuery, programPage, programParams } from './programs.tsx';
 import { searchPage, searchQuery } from './search.tsx';
 
 type Render<Q> = (
@@ -41,6 +43,7 @@ export function registerPages(app: App, deps: ContextDependencies, api: ApiDocum
         config: { routeId: id, lang },
         handler: async (request, reply) => {
           const html = await render(pageContext(request, deps), request.query as z.output<S>, request, reply);
+          if (reply.sent) return reply; // the page redirected
           return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
         },
       });
@@ -55,8 +58,34 @@ export function registerPages(app: App, deps: ContextDependencies, api: ApiDocum
     'occupation',
     undefined,
     (ctx, _query, request) =>
-      occupationPage(ctx, deps.services.lmi, (request.params as z.output<typeof nocParams>).noc),
+      occupationPage(
+        ctx,
+        deps.services.lmi,
+        deps.services.catalogue,
+        (request.params as z.output<typeof nocParams>).noc,
+      ),
     nocParams,
+  );
+  page('programCompare', compareQuery, (ctx, query) => comparePage(ctx, deps.services, query));
+  page(
+    'program',
+    undefined,
+    (ctx, _query, request, reply) =>
+      programPage(ctx, deps.services, (request.params as z.output<typeof programParams>).slug, reply),
+    programParams,
+  );
+  page('institutions', undefined, (ctx) => institutionsPage(ctx, deps.services.catalogue));
+  page(
+    'institution',
+    pageQuery,
+    (ctx, query, request) =>
+      institutionPage(
+        ctx,
+        deps.services.catalogue,
+        (request.params as z.output<typeof institutionParams>).id,
+        query,
+      ),
+    institutionParams,
   );
   page('aboutData', undefined, async (ctx) => aboutDataPage(ctx, await deps.services.lmi.sources()));
   page('accessibility', undefined, (ctx) => accessibilityPage(ctx));

@@ -28,6 +28,8 @@ export interface PageProps {
   title: string;
   /** Shown to search engines; the page's lead sentence is a good one. */
   description?: string;
+  /** Extra elements for <head> (structured data). */
+  head?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -36,7 +38,7 @@ export function renderPage(props: PageProps): string {
   return `<!doctype html>${renderToString(<Document {...props} />)}`;
 }
 
-function Document({ ctx, title, description, children }: PageProps) {
+function Document({ ctx, title, description, head, children }: PageProps) {
   const { lang, t } = ctx;
   const toggleLang = otherLang(lang);
   const toggleHref = ctx.routeId
@@ -60,6 +62,7 @@ function Document({ ctx, title, description, children }: PageProps) {
         {ctx.routeId ? (
           <link rel="alternate" hreflang={`${toggleLang}-CA`} href={`${ctx.baseUrl}${toggleHref}`} />
         ) : null}
+        {head}
       </head>
       <body>
         <a class="ladder-skip" href="#main">
@@ -81,6 +84,9 @@ function Document({ ctx, title, description, children }: PageProps) {
                 </li>
                 <li>
                   <a href={href('occupations', lang)}>{t('layout.nav.occupations')}</a>
+                </li>
+                <li>
+                  <a href={href('institutions', lang)}>{t('layout.nav.institutions')}</a>
                 </li>
                 <li>
                   <a href={toggleHref} lang={toggleLang} hreflang={toggleLang}>
