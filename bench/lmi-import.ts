@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/database.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { importLmi } from '../src/lmi/import/runner.ts';
 import { LMI_SOURCES } from '../src/lmi/sources/index.ts';
+import { benchEngines, quantile } from './engines.ts';
 
 /**
  * `npm run bench:lmi-import -- --dir <LMI folder> [--runs 3] [--postgres postgres://…/db]`
@@ -31,57 +28,7 @@ if (!values.dir) {
 const dir = path.resolve(values.dir);
 const runs = Math.max(1, Number(values.runs) || 1);
 
-interface Engine {
-  name: string;
-  create(): Promise<{ database: Database; dispose(): Promise<void> }>;
-}
-
-const engines: Engine[] = [
-  {
-    name: 'PGlite (file-backed)',
-    async create() {
-      const dataDir = mkdtempSync(path.join(tmpdir(), 'ladder-bench-'));
-      const database = await openDatabase({ kind: 'pglite', dataDir });
-      return {
-        database,
-        dispose: async () => {
-          await database.close();
-          rmSync(dataDir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-];
-const serverUrl = values.postgres;
-if (serverUrl) {
-  engines.push({
-    name: 'PostgreSQL server',
-    async create() {
-      const name = `ladder_bench_${process.pid}_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`create database "${name}"`);
-      await admin.end();
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const database = await openDatabase({ kind: 'postgres', url: url.toString() });
-      return {
-        database,
-        dispose: async () => {
-          await database.close();
-          const dropper = new pg.Client({ connectionString: serverUrl });
-          await dropper.connect();
-          await dropper.query(`drop database if exists "${name}" with (force)`);
-          await dropper.end();
-        },
-      };
-    },
-  });
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-}
+const engines = benchEngines(values.postgres);
 
 for (const engine of engines) {
   const totals: number[] = [];

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '../db/database.ts';
-import { BUILTIN_DEMO_VOCABULARY, type DemoOccupation, type DemoVocabulary } from './demo.ts';
+import {
+  BUILTIN_DEMO_VOCABULARY,
+  SECTOR_BY_CATEGORY,
+  type DemoOccupation,
+  type DemoVocabulary,
+} from './demo.ts';
 
 /**
  * The demo generator's vocabulary from the loaded LMI: every unit group with OaSIS ratings, its eight
@@ -42,6 +47,12 @@ export async function loadDemoVocabulary(db: Db): Promise<DemoVocabulary> {
           FROM occupation_technology) ranked
         WHERE rank <= 6 ORDER BY code, rank`,
   );
+  // No NAICS link exists in the LMI: each unit group gets the sector of its broad category, when loaded.
+  const sectors = new Set(
+    (await selectRows<{ code: string }>(db, sql`SELECT code FROM naics_class WHERE level = 1`)).map(
+      (row) => row.code,
+    ),
+  );
   const byCode = new Map<string, DemoOccupation>(
     groups.map((group) => [
       group.code,
@@ -52,7 +63,7 @@ export async function loadDemoVocabulary(db: Db): Promise<DemoVocabulary> {
         teer: group.teer,
         skills: [],
         technologies: [],
-        industries: [],
+        industries: [SECTOR_BY_CATEGORY[group.code.charAt(0)] ?? ''].filter((code) => sectors.has(code)),
         goodOutlook: group.good,
       },
     ]),

@@ -228,17 +228,17 @@ export function areaFor(noc: string): AreaOfFocus {
 }
 
 /** NAICS sector most associated with a NOC broad category, for demo industry tags. */
-const SECTOR_BY_CATEGORY: Record<string, string> = {
+export const SECTOR_BY_CATEGORY: Record<string, string> = {
   '0': '55',
   '1': '52',
   '2': '54',
   '3': '62',
   '4': '61',
   '5': '71',
-  '6': '44',
+  '6': '44-45',
   '7': '23',
   '8': '11',
-  '9': '31',
+  '9': '31-33',
 };
 
 const PARTNERS = [
@@ -405,8 +405,8 @@ function listingFor(
     status: 'published',
     title: { en: template.en(topic, capitalise(jobEn)), fr: template.fr(topic, jobFr) },
     summary: {
-      en: `Build job-ready skills in ${topic} for work as ${article(jobEn)} ${jobEn}.`,
-      fr: `Développez des compétences en ${topic} prêtes pour l’emploi (${jobFr}).`,
+      en: `Job-ready skills in ${topic} for ${occupation.titleEn.toLowerCase()}.`,
+      fr: `Des compétences en ${topic} prêtes pour l’emploi, pour ${(occupation.titleFr ?? occupation.titleEn).toLowerCase()}.`,
     },
     description: {
       en: `This ${durationWeeks}-week micro-credential covers ${skillList}. You apply ${technologies.join(', ') || topic} to realistic workplace tasks and finish with a short portfolio project.`,
@@ -483,10 +483,6 @@ function addStacks(listings: Listing[], dice: Dice): void {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 /**
@@ -675,7 +671,7 @@ function builtin(
     teer,
     skills,
     technologies: technologies.map((name) => ({ name, hot: false })),
-    industries: [],
+    industries: [SECTOR_BY_CATEGORY[noc.charAt(0)] ?? '54'],
     goodOutlook: false,
   };
 }

@@ -95,6 +95,9 @@ export async function* exportCatalogue(
     const nodes = owners.map((institution) =>
       JSON.stringify(institutionToCtdl(institution, urls.institution(institution.id))),
     );
-    yield { text: `${state.first || nodes.length === 0 ? '' : ',\n'}${nodes.join(',\n')}\n]}\n`, listings: 0 };
+    yield {
+      text: `${state.first || nodes.length === 0 ? '' : ',\n'}${nodes.join(',\n')}\n]}\n`,
+      listings: 0,
+    };
   }
 }

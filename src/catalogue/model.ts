@@ -169,7 +169,9 @@ const tagList = (max: number) =>
     .transform((tags) => tags.map((tag) => tagSchema.parse(tag)));
 
 export const nocCode = z.string().regex(/^\d{5}$/, 'must be a 5-digit NOC 2021 unit group code');
-export const naicsCode = z.string().regex(/^\d{2,6}$/, 'must be a NAICS code of 2 to 6 digits');
+export const naicsCode = z
+  .string()
+  .regex(/^(\d{2}-\d{2}|\d{2,6})$/, 'must be a NAICS code of 2 to 6 digits, or a sector range such as 31-33');
 
 const codeTags = (code: z.ZodString, max: number) =>
   z

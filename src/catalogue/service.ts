@@ -167,6 +167,16 @@ export class CatalogueService {
     warnings: FeedProblem[],
   ): Promise<void> {
     const seen = new Map<string, string>();
+    if (options.institution !== undefined) {
+      // An institution's own upload may describe itself, never another institution.
+      for (const row of feed.institutions.filter((item) => item.id !== options.institution)) {
+        errors.push({
+          location: 'institutions',
+          field: 'id',
+          message: `describes "${row.id}"; this feed may only describe "${options.institution}"`,
+        });
+      }
+    }
     const known = new Set((await this.repository.institutions()).map((row) => row.id));
     for (const row of feed.institutions) known.add(row.id);
     const nocLoaded = this.lmiStatus().loaded;

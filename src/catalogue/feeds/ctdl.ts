@@ -483,7 +483,7 @@ function toListing(
     .filter(isNode)
     .flatMap((item) => {
       const code = str(item['ceterms:codedNotation']);
-      return code !== undefined && /^\d{2,6}$/.test(code) ? [code] : [];
+      return code !== undefined && /^(\d{2}-\d{2}|\d{2,6})$/.test(code) ? [code] : [];
     });
   const cip = list(node['ceterms:instructionalProgramType'])
     .filter(isNode)

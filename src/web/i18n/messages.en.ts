@@ -415,6 +415,7 @@ export const en = {
   'api.param.program': 'The program’s id (UUID) or slug.',
   'api.param.format':
     'Format: json (default) or ctdl (CTDL JSON-LD) for a program; csv, json or ctdl for a feed.',
+  'api.param.page': 'Page number, from 1 (100 programs a page).',
   'api.param.institution': 'The institution’s id, such as humber-polytechnic.',
 } as const satisfies Record<string, string>;
 

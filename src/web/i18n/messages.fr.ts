@@ -424,5 +424,6 @@ export const fr: Record<MessageKey, string> = {
   'api.param.program': 'L’identifiant (UUID) ou le slug du programme.',
   'api.param.format':
     'Format : json (par défaut) ou ctdl (JSON-LD CTDL) pour un programme; csv, json ou ctdl pour un flux.',
+  'api.param.page': 'Numéro de page, à partir de 1 (100 programmes par page).',
   'api.param.institution': 'L’identifiant de l’établissement, par exemple humber-polytechnic.',
 };

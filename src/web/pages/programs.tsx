@@ -163,7 +163,8 @@ export async function programPage(
           <a class="ladder-button" href={referralHref(record.id, lang)}>
             {t('program.register', { institution: institutionName })}
           </a>
-          <span class="ladder-hint"> {t('program.registerHint')}</span>
+          <br />
+          <span class="ladder-hint">{t('program.registerHint')}</span>
         </p>
 
         <section aria-labelledby="facts-heading">
@@ -266,7 +267,12 @@ export async function programPage(
                       <li key={tag.name}>
                         {tag.name}
                         {hot.has(tag.name.toLowerCase()) ? (
-                          <span class="ladder-badge ladder-badge--hot"> {t('program.skills.hot')}</span>
+                          <>
+                            {' '}
+                            <span class="ladder-badge ladder-badge--hot ladder-badge--small">
+                              {t('program.skills.hot')}
+                            </span>
+                          </>
                         ) : null}
                       </li>
                     ))}
