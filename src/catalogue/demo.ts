@@ -330,15 +330,9 @@ function listingFor(
   const skills = dice.sample(occupation.skills.slice(0, 10), dice.int(3, 6));
   const topic =
     technologies[0] !== undefined && dice.chance(0.7) ? technologies[0] : (skills[0] ?? 'Workplace skills');
-  const jobEn =
-    occupation.titleEn
-      .toLowerCase()
-      .replace(/\band\b.*$/, '')
-      .trim() || occupation.titleEn;
-  const jobFr = (occupation.titleFr ?? occupation.titleEn)
-    .toLowerCase()
-    .replace(/\bet\b.*$/, '')
-    .trim();
+  // Job titles as NOC writes them ("Photographic and film processors"), lower-cased inside a sentence.
+  const jobEn = occupation.titleEn.toLowerCase();
+  const jobFr = (occupation.titleFr ?? occupation.titleEn).toLowerCase();
   const template = dice.pick(TITLE_TEMPLATES);
   const related = dice.chance(0.3)
     ? all.find(
@@ -346,9 +340,14 @@ function listingFor(
       )
     : undefined;
 
-  const pacing: Pacing = dice.pick(['synchronous', 'asynchronous', 'self-paced', 'asynchronous'] as const);
-  const deliveryMode: DeliveryMode =
-    pacing === 'self-paced' ? 'online' : dice.pick(['online', 'online', 'hybrid', 'in-person'] as const);
+  // Classroom time is scheduled: in-person programs are synchronous, online ones any of the three.
+  const deliveryMode: DeliveryMode = dice.pick(['online', 'online', 'hybrid', 'in-person'] as const);
+  const pacing: Pacing =
+    deliveryMode === 'online'
+      ? dice.pick(['synchronous', 'asynchronous', 'self-paced', 'asynchronous'] as const)
+      : deliveryMode === 'hybrid'
+        ? dice.pick(['synchronous', 'asynchronous'] as const)
+        : 'synchronous';
   const long = dice.chance(0.08);
   const durationWeeks = long ? dice.int(12, 16) : dice.int(2, 11);
   const durationHours = durationWeeks * dice.int(3, 10);
