@@ -238,7 +238,7 @@ export class CatalogueRepository {
     return row === undefined ? undefined : { ...row, listing: row.listing as Listing };
   }
 
-  /** Published programs tagged with an occupation (NOC unit group), by title. */
+  /** Published programs tagged with an occupation (NOC unit group): real listings before demo ones, then by title. */
   programsForOccupation(noc: string, limit: number): Promise<ProgramSummary[]> {
     return this.db
       .select(summaryColumns)
@@ -250,7 +250,7 @@ export class CatalogueRepository {
           sql`EXISTS (SELECT 1 FROM program_tag t WHERE t.program_id = ${program.id} AND t.kind = 'occupation' AND t.code = ${noc})`,
         ),
       )
-      .orderBy(asc(program.titleEn), asc(program.id))
+      .orderBy(asc(program.isDemo), asc(program.titleEn), asc(program.id))
       .limit(limit);
   }
 
