@@ -340,7 +340,9 @@ export const fr: Record<MessageKey, string> = {
   'program.skills.none': 'L’établissement n’a pas indiqué de compétences pour ce programme.',
   'program.jobs.heading': 'Pour quels emplois',
   'program.jobs.lead': 'L’établissement a conçu ce programme pour ces professions (CNP 2021).',
-  'program.jobs.outlook': 'Perspectives en Ontario',
+  'program.jobs.outlook': 'Perspectives en Ontario : {label}',
+  'program.jobs.code': 'CNP {code}',
+  'program.industries.code': 'SCIAN {code}',
   'program.jobs.noLmi':
     'Les détails des professions s’affichent lorsque les données sur le marché du travail sont chargées.',
   'program.industries.heading': 'Industries',

@@ -305,7 +305,7 @@ export async function programPage(
                 return (
                   <li key={code}>
                     {industry ? <Local text={industry} ctx={ctx} /> : null}{' '}
-                    <span class="ladder-hint">(NAICS {code})</span>
+                    <span class="ladder-hint">({t('program.industries.code', { code })})</span>
                   </li>
                 );
               })}
@@ -533,7 +533,7 @@ function OccupationItem({
   if (occupation === undefined) {
     return (
       <li>
-        <span class="ladder-hint">NOC {code}</span>
+        <span class="ladder-hint">{t('program.jobs.code', { code })}</span>
       </li>
     );
   }
@@ -543,9 +543,11 @@ function OccupationItem({
       <a href={href('occupation', lang, { noc: code })}>
         <Local text={occupation.title} ctx={ctx} />
       </a>{' '}
-      <span class="ladder-hint">(NOC {code})</span>
+      <span class="ladder-hint">({t('program.jobs.code', { code })})</span>
       <br />
-      {t('program.jobs.outlook')}: {outlookLabel ? t(OUTLOOK_KEYS[outlookLabel]) : t('lmi.notPublished')}
+      {t('program.jobs.outlook', {
+        label: outlookLabel ? t(OUTLOOK_KEYS[outlookLabel]) : t('lmi.notPublished'),
+      })}
       <HiringBadge hiring={occupation.hiring} ctx={ctx} detailed={false} />
     </li>
   );
@@ -716,7 +718,7 @@ export async function comparePage(
         record.listing.occupations
           .map((tag) => {
             const occupation = occupations.get(tag.code ?? tag.name);
-            return occupation ? occupation.title.text : `NOC ${tag.name}`;
+            return occupation ? occupation.title.text : t('program.jobs.code', { code: tag.name });
           })
           .join(', ') || '—',
     },
