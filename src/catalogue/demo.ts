@@ -454,19 +454,20 @@ function listingFor(
 
 /** About 15% of listings count towards another listing of the same institution (a larger credential). */
 function addStacks(listings: Listing[], dice: Dice): void {
-  const byInstitution = new Map<string, Listing[]>();
+  const peers = new Map<string, Listing[]>();
   for (const listing of listings) {
-    const list = byInstitution.get(listing.institution) ?? [];
+    const key = `${listing.institution}\u0000${listing.areaOfFocus}`;
+    const list = peers.get(key) ?? [];
     list.push(listing);
-    byInstitution.set(listing.institution, list);
+    peers.set(key, list);
   }
   for (const listing of listings) {
     if (!dice.chance(0.15)) continue;
-    const peers = (byInstitution.get(listing.institution) ?? []).filter(
-      (other) => other !== listing && other.areaOfFocus === listing.areaOfFocus,
-    );
-    if (peers.length === 0) continue;
-    const target = dice.pick(peers);
+    const candidates = peers.get(`${listing.institution}\u0000${listing.areaOfFocus}`) ?? [];
+    if (candidates.length < 2) continue;
+    let target = dice.pick(candidates);
+    if (target === listing)
+      target = candidates[(candidates.indexOf(listing) + 1) % candidates.length] ?? listing;
     listing.stacksInto = [
       {
         title: {
