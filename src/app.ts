@@ -3,6 +3,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { CatalogueRepository } from './catalogue/repository.ts';
 import { CatalogueService } from './catalogue/service.ts';
+import { SearchRepository } from './search/repository.ts';
+import { SearchService } from './search/service.ts';
 import { LmiRepository } from './lmi/repository.ts';
 import { LmiService } from './lmi/service.ts';
 import { SystemService } from './system/service.ts';
@@ -57,5 +59,6 @@ export async function createServices(config: Config, database: Database): Promis
     system: new SystemService(database, VERSION, () => lmi.status()),
     lmi,
     catalogue,
+    search: new SearchService(new SearchRepository(database.db)),
   };
 }

@@ -1,4 +1,5 @@
 import type { CatalogueService } from '../catalogue/service.ts';
+import type { SearchService } from '../search/service.ts';
 import type { LmiService } from '../lmi/service.ts';
 import type { SystemService } from '../system/service.ts';
 
@@ -7,4 +8,5 @@ export interface Services {
   system: SystemService;
   lmi: LmiService;
   catalogue: CatalogueService;
+  search: SearchService;
 }

@@ -7,6 +7,7 @@ import type { App } from '../server.ts';
 import type { Services } from '../services.ts';
 import { registerOccupationApi } from './occupations.ts';
 import { registerCatalogueApi } from './programs.ts';
+import { registerSearchApi } from './search.ts';
 import { standardErrors } from './schemas.ts';
 
 export interface ApiDocument {
@@ -67,6 +68,7 @@ export async function registerApi(
 
       registerOccupationApi(api, deps.services.lmi);
       registerCatalogueApi(api, deps.services.catalogue, deps.config);
+      registerSearchApi(api, deps.services.search);
 
       api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
       scope = api;

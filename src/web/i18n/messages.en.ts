@@ -414,10 +414,27 @@ export const en = {
     'Checks a listing feed (CSV, JSON or CTDL JSON-LD) and returns the report. Writes nothing.',
   'api.op.exportCatalogue':
     'Every published listing as a feed in the format the importer reads (JSON, CSV or CTDL).',
+  'api.op.searchPrograms':
+    'Programs matching words and filters, with exact facet counts and why each matched, 20 a page.',
+  'api.param.area': 'Area of focus, such as information-technology (repeat for several).',
+  'api.param.industry': 'NAICS sector, such as 23 or 31-33.',
+  'api.param.occupation': 'NOC 2021 unit group the program trains for, such as 21232.',
+  'api.param.institutionType':
+    'public-college, university, indigenous-institute, private-career-college or other.',
+  'api.param.delivery': 'online, in-person or hybrid.',
+  'api.param.duration': 'Length band: under-4, 4-8, 8-12 or 12-plus weeks.',
+  'api.param.cost': 'Cost band: free, low (up to $500), 500-1500, 1500-3000, 3000-plus or unknown.',
+  'api.param.osap': 'OSAP status: approved, not-approved or unknown.',
+  'api.param.stackable': 'yes: only programs that count towards a larger credential.',
+  'api.param.language': 'Language of instruction: en or fr.',
+  'api.param.region': 'Ontario region of the institution, such as Northern.',
+  'api.param.start': 'Next start within 30-days, 3-months or 6-months, or any-time (self-paced).',
+  'api.param.schedule': 'daytime, evenings, weekends, full-time, part-time or self-paced.',
+  'api.param.sort': 'relevance (default), start, cost or duration.',
   'api.param.program': 'The program’s id (UUID) or slug.',
   'api.param.format':
     'Format: json (default) or ctdl (CTDL JSON-LD) for a program; csv, json or ctdl for a feed.',
-  'api.param.page': 'Page number, from 1 (100 programs a page).',
+  'api.param.page': 'Page number, from 1.',
   'api.param.institution': 'The institution’s id, such as humber-polytechnic.',
 } as const satisfies Record<string, string>;
 

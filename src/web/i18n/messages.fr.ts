@@ -423,9 +423,27 @@ export const fr: Record<MessageKey, string> = {
     'Vérifie un flux d’annonces (CSV, JSON ou JSON-LD CTDL) et renvoie le rapport. N’écrit rien.',
   'api.op.exportCatalogue':
     'Toutes les annonces publiées sous forme de flux, dans le format que lit l’importateur (JSON, CSV ou CTDL).',
+  'api.op.searchPrograms':
+    'Les programmes qui correspondent aux mots et aux filtres, avec le nombre exact par facette et la raison de chaque résultat, 20 par page.',
+  'api.param.area': 'Domaine, par exemple information-technology (à répéter pour plusieurs).',
+  'api.param.industry': 'Secteur du SCIAN, par exemple 23 ou 31-33.',
+  'api.param.occupation': 'Groupe de base de la CNP 2021 visé par le programme, par exemple 21232.',
+  'api.param.institutionType':
+    'public-college, university, indigenous-institute, private-career-college ou other.',
+  'api.param.delivery': 'online, in-person ou hybrid.',
+  'api.param.duration': 'Tranche de durée : under-4, 4-8, 8-12 ou 12-plus semaines.',
+  'api.param.cost':
+    'Tranche de coût : free, low (500 $ ou moins), 500-1500, 1500-3000, 3000-plus ou unknown.',
+  'api.param.osap': 'Statut RAFEO : approved, not-approved ou unknown.',
+  'api.param.stackable': 'yes : seulement les programmes qui comptent pour un titre plus important.',
+  'api.param.language': 'Langue d’enseignement : en ou fr.',
+  'api.param.region': 'Région de l’Ontario de l’établissement, par exemple Northern.',
+  'api.param.start': 'Prochain début dans 30-days, 3-months ou 6-months, ou any-time (à votre rythme).',
+  'api.param.schedule': 'daytime, evenings, weekends, full-time, part-time ou self-paced.',
+  'api.param.sort': 'relevance (par défaut), start, cost ou duration.',
   'api.param.program': 'L’identifiant (UUID) ou le slug du programme.',
   'api.param.format':
     'Format : json (par défaut) ou ctdl (JSON-LD CTDL) pour un programme; csv, json ou ctdl pour un flux.',
-  'api.param.page': 'Numéro de page, à partir de 1 (100 programmes par page).',
+  'api.param.page': 'Numéro de page, à partir de 1.',
   'api.param.institution': 'L’identifiant de l’établissement, par exemple humber-polytechnic.',
 };

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { selectRows, type Db } from '../db/database.ts';
+import type { Listing } from '../catalogue/model.ts';
+
+export interface ProgramRow {
+  id: string;
+  slug: string;
+  isDemo: boolean;
+  listing: Listing;
+  institutionId: string;
+  nameEn: string;
+  nameFr: string;
+  type: string;
+  region: string | null;
+  city: string;
+}
+
+/** The SQL the search index is built from: published programs, and names of the codes they carry. */
+export class SearchRepository {
+  constructor(private readonly db: Db) {}
+
+  programs(): Promise<ProgramRow[]> {
+    return selectRows<ProgramRow>(
+      this.db,
+      sql`SELECT p.id, p.slug, p.is_demo AS "isDemo", p.listing, i.id AS "institutionId", i.name_en AS "nameEn",
+                 i.name_fr AS "nameFr", i.type, i.region, i.city
+          FROM program p JOIN institution i ON i.id = p.institution_id
+          WHERE p.status = 'published'
+          ORDER BY p.id`,
+    );
+  }
+
+  occupationTitles(): Promise<{ code: string; titleEn: string; titleFr: string | null }[]> {
+    return selectRows(
+      this.db,
+      sql`SELECT code, title_en AS "titleEn", title_fr AS "titleFr" FROM noc_group WHERE level = 5`,
+    );
+  }
+
+  industryTitles(): Promise<{ code: string; titleEn: string; titleFr: string | null }[]> {
+    return selectRows(
+      this.db,
+      sql`SELECT code, title_en AS "titleEn", title_fr AS "titleFr" FROM naics_class`,
+    );
+  }
+
+  /** Changes whenever a feed or the demo changes the catalogue (every change is recorded there). */
+  async version(): Promise<number> {
+    const [row] = await selectRows<{ version: number }>(
+      this.db,
+      sql`SELECT coalesce(max(id), 0)::int AS version FROM feed_import`,
+    );
+    return row?.version ?? 0;
+  }
+}

@@ -1,0 +1,262 @@
+import { SearchEngine, type Field, type SortOrder } from './engine.ts';
+import { dayNumber, FACETS, toSearchDocument, type Facet } from './documents.ts';
+import type { ProgramRow, SearchRepository } from './repository.ts';
+import { terms } from './text.ts';
+
+export interface ProgramSearchParams {
+  q?: string | undefined;
+  filters: Partial<Record<Facet, readonly string[]>>;
+  sort: SortOrder;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+/** Why a program matched, in words the page can show: "teaches Python", "for Registered nurses". */
+export interface MatchReason {
+  kind: 'title' | 'skill' | 'technology' | 'occupation' | 'industry' | 'institution' | 'text';
+  /** The label that matched, in English and French where they differ (occupation titles). */
+  labelEn: string;
+  labelFr: string;
+}
+
+export interface ProgramHit {
+  id: string;
+  slug: string;
+  titleEn: string | null;
+  titleFr: string | null;
+  institutionId: string;
+  institutionEn: string;
+  institutionFr: string;
+  deliveryMode: string;
+  durationWeeks: number;
+  totalCostCents: number | null;
+  osapStatus: string;
+  nextStart: string | null;
+  isDemo: boolean;
+  score: number;
+  reasons: MatchReason[];
+}
+
+export interface ProgramSearchResult {
+  total: number;
+  page: number;
+  pages: number;
+  items: ProgramHit[];
+  facets: Record<Facet, { value: string; count: number }[]>;
+  corrections: { from: string; to: string }[];
+  unmatched: string[];
+}
+
+interface Indexed {
+  engine: SearchEngine<Facet>;
+  rows: Map<string, ProgramRow>;
+  occupations: Map<string, { en: string; fr: string }>;
+  version: number;
+  day: number;
+}
+
+/** How often, at most, the service asks whether the catalogue changed. */
+const FRESHNESS_MS = 2_000;
+
+/**
+ * Program search: builds the in-memory index from the database, rebuilds it when the catalogue
+ * changes (feed history) or the day changes (start-date windows), and turns engine hits into
+ * results with reasons.
+ */
+export class SearchService {
+  private indexed: Indexed | undefined;
+  private building: Promise<Indexed> | undefined;
+  private checkedAt = 0;
+
+  constructor(
+    private readonly repository: SearchRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Builds the index now (at start, and in tests after changing the catalogue). */
+  async refresh(): Promise<void> {
+    this.indexed = await this.build();
+    this.checkedAt = this.now().getTime();
+  }
+
+  private async current(): Promise<Indexed> {
+    const now = this.now();
+    const indexed = this.indexed;
+    if (indexed !== undefined && now.getTime() - this.checkedAt < FRESHNESS_MS) return indexed;
+    this.checkedAt = now.getTime();
+    const today = dayNumber(now.toISOString().slice(0, 10));
+    if (
+      indexed !== undefined &&
+      indexed.day === today &&
+      (await this.repository.version()) === indexed.version
+    ) {
+      return indexed;
+    }
+    // One rebuild at a time; concurrent searches wait for it.
+    this.building ??= this.build().finally(() => {
+      this.building = undefined;
+    });
+    this.indexed = await this.building;
+    return this.indexed;
+  }
+
+  private async build(): Promise<Indexed> {
+    const version = await this.repository.version();
+    const [rows, occupationRows, industryRows] = await Promise.all([
+      this.repository.programs(),
+      this.repository.occupationTitles(),
+      this.repository.industryTitles(),
+    ]);
+    const occupations = new Map(
+      occupationRows.map((row) => [row.code, { en: row.titleEn, fr: row.titleFr ?? row.titleEn }]),
+    );
+    const industries = new Map(
+      industryRows.map((row) => [row.code, `${row.titleEn} \n ${row.titleFr ?? ''}`]),
+    );
+    const day = dayNumber(this.now().toISOString().slice(0, 10));
+    const documents = rows.map((row) =>
+      toSearchDocument(
+        {
+          id: row.id,
+          listing: row.listing,
+          institution: {
+            nameEn: row.nameEn,
+            nameFr: row.nameFr,
+            type: row.type,
+            region: row.region,
+            city: row.city,
+          },
+          occupationNames: row.listing.occupations
+            .map((tag) => {
+              const names = occupations.get(tag.code ?? tag.name);
+              return names === undefined ? '' : `${names.en} \n ${names.fr}`;
+            })
+            .join(' \n '),
+          industryNames: row.listing.industries
+            .map((tag) => industries.get(tag.code ?? tag.name) ?? '')
+            .join(' \n '),
+        },
+        day,
+      ),
+    );
+    return {
+      engine: new SearchEngine(documents, FACETS),
+      rows: new Map(rows.map((row) => [row.id, row])),
+      occupations,
+      version,
+      day,
+    };
+  }
+
+  async search(params: ProgramSearchParams): Promise<ProgramSearchResult> {
+    const indexed = await this.current();
+    const offset = (params.page - 1) * params.pageSize;
+    const result = indexed.engine.search({
+      ...(params.q === undefined ? {} : { text: params.q }),
+      filters: params.filters,
+      sort: params.sort,
+      offset,
+      limit: params.pageSize,
+    });
+    const facets = {} as ProgramSearchResult['facets'];
+    for (const facet of FACETS) {
+      facets[facet] = [...result.facets[facet]]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    }
+    const items = result.hits.flatMap((hit) => {
+      const row = indexed.rows.get(hit.id);
+      if (row === undefined) return [];
+      const { listing } = row;
+      const cost = listing.cost;
+      const today = new Date(indexed.day * 86_400_000).toISOString().slice(0, 10);
+      const next = listing.offerings
+        .map((offering) => offering.start)
+        .filter((start): start is string => start !== undefined && start >= today)
+        .sort()[0];
+      return [
+        {
+          id: row.id,
+          slug: row.slug,
+          titleEn: listing.title.en ?? null,
+          titleFr: listing.title.fr ?? null,
+          institutionId: row.institutionId,
+          institutionEn: row.nameEn,
+          institutionFr: row.nameFr,
+          deliveryMode: listing.deliveryMode,
+          durationWeeks: listing.durationWeeks,
+          totalCostCents:
+            cost === undefined ? null : cost.tuitionCents + cost.feesCents + cost.materialsCents,
+          osapStatus: listing.osap.status,
+          nextStart: next ?? null,
+          isDemo: row.isDemo,
+          score: hit.score,
+          reasons: reasonsFor(row, hit.matches, indexed.occupations),
+        },
+      ];
+    });
+    return {
+      total: result.total,
+      page: params.page,
+      pages: Math.max(1, Math.ceil(result.total / params.pageSize)),
+      items,
+      facets,
+      corrections: result.corrections,
+      unmatched: result.unmatched,
+    };
+  }
+}
+
+/** The labels behind the fields a program matched in: the skill, technology or occupation named. */
+function reasonsFor(
+  row: ProgramRow,
+  matches: { field: Field; terms: string[] }[],
+  occupations: Map<string, { en: string; fr: string }>,
+): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  const hits = (label: string, found: string[]) => {
+    const words = new Set(terms(label));
+    return found.some((term) => words.has(term));
+  };
+  for (const match of matches) {
+    const { listing } = row;
+    switch (match.field) {
+      case 'skills':
+      case 'technologies': {
+        const tags = match.field === 'skills' ? listing.skills : listing.technologies;
+        for (const tag of tags.filter((item) => hits(item.name, match.terms)).slice(0, 2)) {
+          reasons.push({
+            kind: match.field === 'skills' ? 'skill' : 'technology',
+            labelEn: tag.name,
+            labelFr: tag.name,
+          });
+        }
+        break;
+      }
+      case 'occupations':
+        for (const tag of listing.occupations) {
+          const names = occupations.get(tag.code ?? tag.name);
+          if (names !== undefined && (hits(names.en, match.terms) || hits(names.fr, match.terms))) {
+            reasons.push({ kind: 'occupation', labelEn: names.en, labelFr: names.fr });
+          }
+        }
+        break;
+      case 'institution':
+        reasons.push({ kind: 'institution', labelEn: row.nameEn, labelFr: row.nameFr });
+        break;
+      case 'title':
+        reasons.push({ kind: 'title', labelEn: '', labelFr: '' });
+        break;
+      case 'industries':
+        reasons.push({ kind: 'industry', labelEn: '', labelFr: '' });
+        break;
+      case 'summary':
+      case 'body':
+        if (!reasons.some((reason) => reason.kind === 'text'))
+          reasons.push({ kind: 'text', labelEn: '', labelFr: '' });
+        break;
+    }
+  }
+  return reasons.slice(0, 4);
+}

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
+import type { Portal } from '../app.ts';
+import type { Database } from '../db/database.ts';
+import { importLmi } from '../lmi/import/runner.ts';
+import { LMI_SOURCES } from '../lmi/sources/index.ts';
+import { SearchRepository } from '../search/repository.ts';
+import { SearchService } from '../search/service.ts';
+import { listingInput } from '../../test/support/catalogue.ts';
+import { testPortal } from '../../test/support/app.ts';
+import { testBackends } from '../../test/support/databases.ts';
+import { LMI_FIXTURES } from '../../test/support/lmi.ts';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../test/fixtures/catalogue/${name}`, import.meta.url));
+
+interface Result {
+  total: number;
+  items: { slug: string; reasons: { kind: string; labelEn: string }[] }[];
+  facets: Record<string, { value: string; count: number }[]>;
+  explanation: { corrections: { from: string; to: string }[]; unmatched: string[] };
+}
+
+for (const backend of testBackends()) {
+  describe(`program search on ${backend.name}`, () => {
+    let database: Database;
+    let portal: Portal;
+    before(async () => {
+      database = await backend.create();
+      await importLmi(database.db, LMI_FIXTURES, LMI_SOURCES);
+      portal = await testPortal(database);
+      await portal.services.catalogue.seedDirectory();
+      assert.deepEqual((await portal.services.catalogue.importFeed(fixture('valid.csv'))).errors, []);
+      await portal.services.catalogue.replaceDemo({ count: 60, seed: 5, startDate: '2027-01-01' });
+    });
+    after(async () => {
+      await portal.server.close();
+      await database.close();
+    });
+    const search = async (query: string) => {
+      const response = await portal.server.inject({ method: 'GET', url: `/api/v1/programs?${query}` });
+      assert.equal(response.statusCode, 200, response.body);
+      return response.json<Result>();
+    };
+
+    test('a technology finds the programs that teach it, first, and says so', async () => {
+      const result = await search('q=python');
+      const ours = result.items.find((item) => item.slug === 'python-for-data-analysts');
+      assert.ok(ours, 'the program teaching Python is found');
+      assert.ok(ours.reasons.some((reason) => reason.kind === 'technology' && reason.labelEn === 'Python'));
+      assert.ok(
+        result.items.every((item) =>
+          item.reasons.some((reason) => reason.kind === 'title' || /python/i.test(reason.labelEn)),
+        ),
+        'every result matched on Python',
+      );
+    });
+
+    test('an occupation title finds programs tagged with it, in English and French', async () => {
+      const english = await search('q=data+scientists');
+      const slugs = english.items.map((item) => item.slug);
+      assert.ok(
+        slugs.includes('python-for-data-analysts') && slugs.includes('certificate-in-data-analytics'),
+      );
+      assert.ok(english.items[0]?.reasons.some((reason) => reason.kind === 'occupation'));
+      const french = await search(`q=${encodeURIComponent('scientifiques de données')}`);
+      assert.ok(french.items.some((item) => item.slug === 'python-for-data-analysts'));
+    });
+
+    test('typos are corrected and explained', async () => {
+      const result = await search('q=pyhton');
+      assert.equal(result.total, (await search('q=python')).total);
+      assert.deepEqual(result.explanation.corrections, [{ from: 'pyhton', to: 'python' }]);
+    });
+
+    test('filters narrow the results; facet counts are disjunctive', async () => {
+      const all = await search('');
+      const online = await search('delivery=online');
+      const onlineCount = all.facets.delivery?.find((entry) => entry.value === 'online')?.count;
+      assert.equal(online.total, onlineCount);
+      assert.deepEqual(
+        online.facets.delivery,
+        all.facets.delivery,
+        'the delivery facet ignores its own filter',
+      );
+      const both = await search('delivery=online&delivery=hybrid');
+      const hybridCount = all.facets.delivery?.find((entry) => entry.value === 'hybrid')?.count ?? 0;
+      assert.equal(both.total, (onlineCount ?? 0) + hybridCount);
+      const osap = await search('delivery=online&osap=approved');
+      assert.ok(osap.total <= online.total);
+      assert.equal(
+        osap.facets.osap?.reduce((sum, entry) => sum + entry.count, 0),
+        online.total,
+      );
+    });
+
+    test('invalid parameters are a 400 naming the parameter', async () => {
+      for (const query of [
+        'delivery=by-pigeon',
+        'page=0',
+        'sort=price',
+        `q=${'x'.repeat(201)}`,
+        'occupation=123',
+      ]) {
+        const response = await portal.server.inject({ method: 'GET', url: `/api/v1/programs?${query}` });
+        assert.equal(response.statusCode, 400, query);
+        const parameter = query.split('=')[0] ?? '';
+        assert.ok(
+          response
+            .json<{ error: { details?: { parameter: string }[] } }>()
+            .error.details?.some((detail) => detail.parameter.startsWith(parameter)),
+          query,
+        );
+      }
+    });
+
+    test('no query string makes the search API answer 500', async () => {
+      const names = ['q', 'area', 'delivery', 'occupation', 'cost', 'sort', 'page', 'start', 'x'];
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.constantFrom(...names), fc.string({ maxLength: 30 })), { maxLength: 6 }),
+          async (pairs) => {
+            const response = await portal.server.inject({
+              method: 'GET',
+              url: `/api/v1/programs?${new URLSearchParams(pairs).toString()}`,
+            });
+            assert.ok(response.statusCode === 200 || response.statusCode === 400, `${response.statusCode}`);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
+
+    test('the index follows the catalogue: a new feed is found after the freshness interval', async () => {
+      let now = Date.parse('2027-01-05T12:00:00Z');
+      const service = new SearchService(new SearchRepository(database.db), () => new Date(now));
+      const query = { q: 'zymurgy', filters: {}, sort: 'relevance' as const, page: 1, pageSize: 20 };
+      assert.equal((await service.search(query)).total, 0);
+      await portal.services.catalogue.importFeed(
+        new TextEncoder().encode(
+          JSON.stringify({
+            listings: [listingInput({ externalId: 'BREW-1', title: { en: 'Zymurgy for Brewers' } })],
+          }),
+        ),
+      );
+      assert.equal((await service.search(query)).total, 0, 'within the interval the index is reused');
+      now += 3_000;
+      assert.equal((await service.search(query)).total, 1);
+    });
+  });
+}
