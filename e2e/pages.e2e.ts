@@ -87,6 +87,27 @@ describe('every page, in English and French, in a real browser', () => {
       url: (lang: Lang) => href('program', lang, { slug: 'no-such-program' }),
       status: 404,
     },
+    {
+      name: 'search-filtered',
+      url: (lang: Lang) =>
+        href(
+          'search',
+          lang,
+          {},
+          { q: lang === 'en' ? 'data' : 'données', delivery: ['online', 'hybrid'], sort: 'cost' },
+        ),
+      status: 200,
+    },
+    {
+      name: 'search-no-results',
+      url: (lang: Lang) => href('search', lang, {}, { q: 'zzqqxx', osap: ['approved'] }),
+      status: 200,
+    },
+    {
+      name: 'search-bad-filter',
+      url: (lang: Lang) => href('search', lang, {}, { delivery: 'by-pigeon' }),
+      status: 400,
+    },
     { name: 'not-found', url: (lang: Lang) => `/${lang}/no-such-page`, status: 404 },
     {
       name: 'bad-request',
@@ -196,6 +217,29 @@ describe('every page, in English and French, in a real browser', () => {
       const link = page.getByRole('link', { name: /^S’inscrire auprès de/ });
       assert.match((await link.getAttribute('href')) ?? '', /^\/go\/[0-9a-f-]{36}\?lang=fr$/);
       assert.equal(await page.getByText(catalogues.fr['notice.demo.title']).count(), 1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('search by keyboard: tick a filter, apply, and the results and URL follow', async () => {
+    const { page } = await open(href('search', 'en'));
+    try {
+      const online = page.getByRole('checkbox', {
+        name: new RegExp(`^${catalogues.en['delivery.online']} \\(`),
+      });
+      await online.focus();
+      await page.keyboard.press('Space');
+      await page.getByRole('button', { name: catalogues.en['search.filters.apply'] }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/delivery=online/);
+      assert.ok(
+        await page
+          .getByRole('checkbox', { name: new RegExp(`^${catalogues.en['delivery.online']} \\(`) })
+          .isChecked(),
+      );
+      assert.equal(await page.getByRole('link', { name: /^Remove the filter/ }).count(), 1);
+      assert.deepEqual(await axeViolations(page), []);
     } finally {
       await page.close();
     }

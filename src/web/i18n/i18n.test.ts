@@ -42,8 +42,8 @@ describe('message catalogues', () => {
 describe('translator', () => {
   test('fills placeholders and leaves unknown ones visible', () => {
     const t = translator('fr');
-    assert.equal(t('search.youSearchedFor', { query: 'soudage' }), 'Vous avez cherché\u00a0: soudage');
-    assert.equal(t('search.youSearchedFor'), 'Vous avez cherché\u00a0: {query}');
+    assert.equal(t('search.youSearchedFor', { query: 'soudage' }), 'Résultats pour «\u00a0soudage\u00a0»');
+    assert.equal(t('search.youSearchedFor'), 'Résultats pour «\u00a0{query}\u00a0»');
   });
 });
 

@@ -51,7 +51,7 @@ export function registerPages(app: App, deps: ContextDependencies, api: ApiDocum
   }
 
   page('home', undefined, (ctx) => homePage(ctx));
-  page('search', searchQuery, (ctx, query) => searchPage(ctx, query));
+  page('search', searchQuery, (ctx, query) => searchPage(ctx, deps.services, query));
   page('occupations', occupationSearchQuery, (ctx, query) => occupationsPage(ctx, deps.services.lmi, query));
   page('occupationsInDemand', undefined, (ctx) => inDemandPage(ctx, deps.services.lmi));
   page(

@@ -1,34 +1,323 @@
-import { z } from 'zod';
-import { href } from '../routes.ts';
+import type { CatalogueService } from '../../catalogue/service.ts';
+import type { LmiService } from '../../lmi/service.ts';
+import { FACETS, type Facet } from '../../search/documents.ts';
+import { filtersOf, searchParams, type SearchParams } from '../../search/params.ts';
+import type { MatchReason, ProgramHit, SearchService } from '../../search/service.ts';
+import { PAGE_SIZE } from '../api/search.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import { href, type Query } from '../routes.ts';
 import { renderPage, type PageContext } from '../views/layout.tsx';
+import {
+  AREA_KEYS,
+  costText,
+  DELIVERY_KEYS,
+  DemoBadge,
+  DemoNotice,
+  formatDate,
+  formatNumber,
+  INSTITUTION_TYPE_KEYS,
+  ListingTitle,
+  OSAP_KEYS,
+  Pagination,
+  SCHEDULE_KEYS,
+} from '../views/programs.tsx';
 import { SearchForm } from '../views/search-form.tsx';
 
-export const searchQuery = z.object({
-  q: z.string().trim().max(200, 'must be 200 characters or fewer').optional(),
-});
+export const searchQuery = searchParams;
 
-/** Search lands with the search issue; until then the page keeps the query and says what is coming. */
-export function searchPage(ctx: PageContext, query: z.infer<typeof searchQuery>): string {
+/** Facets with many values show the most frequent ones (and every selected one). */
+const SHOWN_VALUES = 12;
+
+const FACET_KEYS: Record<Facet, MessageKey> = {
+  area: 'facet.area',
+  industry: 'facet.industry',
+  occupation: 'facet.occupation',
+  institution: 'facet.institution',
+  institutionType: 'facet.institutionType',
+  delivery: 'facet.delivery',
+  duration: 'facet.duration',
+  cost: 'facet.cost',
+  osap: 'facet.osap',
+  stackable: 'facet.stackable',
+  language: 'facet.language',
+  region: 'facet.region',
+  start: 'facet.start',
+  schedule: 'facet.schedule',
+};
+
+const REASON_KEYS: Record<MatchReason['kind'], MessageKey> = {
+  title: 'search.reason.title',
+  skill: 'search.reason.skill',
+  technology: 'search.reason.technology',
+  occupation: 'search.reason.occupation',
+  industry: 'search.reason.industry',
+  institution: 'search.reason.institution',
+  text: 'search.reason.text',
+};
+
+/** The query of the current search as URL parameters, with changes applied (for links that keep the state). */
+function stateQuery(
+  params: SearchParams,
+  change: Partial<Record<string, string | string[] | undefined>> = {},
+): Query {
+  const query: Query = { q: params.q, sort: params.sort === 'relevance' ? undefined : params.sort };
+  for (const facet of FACETS) query[facet] = params[facet];
+  return { ...query, ...change };
+}
+
+/**
+ * `/en/search`: results, facets and sorting from one GET form, so every state is a shareable URL and
+ * the page works without JavaScript.
+ */
+export async function searchPage(
+  ctx: PageContext,
+  services: { search: SearchService; lmi: LmiService; catalogue: CatalogueService },
+  params: SearchParams,
+): Promise<string> {
   const { t, lang } = ctx;
-  const q = query.q ?? '';
+  const result = await services.search.search({
+    q: params.q,
+    filters: filtersOf(params),
+    sort: params.sort,
+    page: params.page,
+    pageSize: PAGE_SIZE,
+  });
+  const label = await facetLabeller(ctx, services, result.facets, params);
+  const selected = FACETS.flatMap((facet) => params[facet].map((value) => ({ facet, value })));
+  const q = params.q ?? '';
+  const title = q ? t('search.youSearchedFor', { query: q }) : t('search.allPrograms');
   return renderPage({
     ctx,
-    title: t('search.title'),
+    title: `${title} – ${t('search.title')}`,
     children: (
       <>
+        {result.items.some((item) => item.isDemo) ? <DemoNotice ctx={ctx} /> : null}
         <h1>{t('search.title')}</h1>
         <SearchForm ctx={ctx} query={q} />
-        <section class="ladder-notice" aria-labelledby="coming-title">
-          <h2 class="ladder-notice__title" id="coming-title">
-            {t('search.comingTitle')}
-          </h2>
-          <p>{q ? t('search.youSearchedFor', { query: q }) : t('search.noQuery')}</p>
-          <p>{t('search.comingBody')}</p>
-        </section>
-        <p>
-          <a href={href('home', lang)}>{t('search.backHome')}</a>
-        </p>
+        <div class="ladder-search-layout">
+          <form
+            method="get"
+            action={href('search', lang)}
+            class="ladder-facets"
+            aria-labelledby="filters-heading"
+          >
+            <h2 id="filters-heading">{t('search.filters.heading')}</h2>
+            {q ? <input type="hidden" name="q" value={q} /> : null}
+            {params.sort === 'relevance' ? null : <input type="hidden" name="sort" value={params.sort} />}
+            {FACETS.map((facet) => {
+              const values = result.facets[facet];
+              const chosen = new Set(params[facet]);
+              const shown = values.filter((entry, index) => index < SHOWN_VALUES || chosen.has(entry.value));
+              const missing = [...chosen].filter((value) => !values.some((entry) => entry.value === value));
+              if (shown.length === 0 && missing.length === 0) return null;
+              return (
+                <fieldset key={facet} class="ladder-facet">
+                  <legend>{t(FACET_KEYS[facet])}</legend>
+                  {[...shown, ...missing.map((value) => ({ value, count: 0 }))].map((entry) => {
+                    const id = `f-${facet}-${entry.value}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+                    return (
+                      <div key={entry.value} class="ladder-facet__option">
+                        <input
+                          type="checkbox"
+                          id={id}
+                          name={facet}
+                          value={entry.value}
+                          checked={chosen.has(entry.value)}
+                        />{' '}
+                        <label for={id}>
+                          {label(facet, entry.value)}{' '}
+                          <span class="ladder-hint">({formatNumber(entry.count, lang)})</span>
+                        </label>
+                      </div>
+                    );
+                  })}
+                  {values.length > shown.length ? (
+                    <p class="ladder-hint">
+                      {t('search.filters.more', { count: values.length - shown.length })}
+                    </p>
+                  ) : null}
+                </fieldset>
+              );
+            })}
+            <button type="submit" class="ladder-button">
+              {t('search.filters.apply')}
+            </button>
+          </form>
+
+          <section aria-labelledby="results-heading" class="ladder-results">
+            <h2 id="results-heading">{title}</h2>
+            <p>
+              {result.total === 1
+                ? t('search.countOne')
+                : t('search.count', { count: formatNumber(result.total, lang) })}
+            </p>
+            {result.corrections.length > 0 && result.total > 0 ? (
+              <p>
+                {t('search.corrected', {
+                  corrected: result.corrections.map((correction) => correction.to).join(' '),
+                  typed: result.corrections.map((correction) => correction.from).join(' '),
+                })}
+              </p>
+            ) : null}
+            {result.unmatched.length > 0 ? (
+              <p>{t('search.unmatched', { words: result.unmatched.join(' ') })}</p>
+            ) : null}
+            {selected.length > 0 ? (
+              <ul class="ladder-chips" aria-label={t('search.filters.heading')}>
+                {selected.map(({ facet, value }) => (
+                  <li key={`${facet}-${value}`}>
+                    <a
+                      href={href(
+                        'search',
+                        lang,
+                        {},
+                        stateQuery(params, { [facet]: params[facet].filter((item) => item !== value) }),
+                      )}
+                    >
+                      {t('search.removeFilter', { label: label(facet, value) })}
+                    </a>
+                  </li>
+                ))}
+                <li>
+                  <a href={href('search', lang, {}, { q: params.q })}>{t('search.clearAll')}</a>
+                </li>
+              </ul>
+            ) : null}
+            {result.total === 0 ? (
+              <>
+                <p>{t('search.none')}</p>
+                {selected.length > 0 ? <p>{t('search.noneHint')}</p> : null}
+              </>
+            ) : (
+              <>
+                <form method="get" action={href('search', lang)} class="ladder-sort">
+                  {q ? <input type="hidden" name="q" value={q} /> : null}
+                  {selected.map(({ facet, value }) => (
+                    <input key={`${facet}-${value}`} type="hidden" name={facet} value={value} />
+                  ))}
+                  <label for="sort">{t('search.sort.label')}</label>{' '}
+                  <select id="sort" name="sort">
+                    {(['relevance', 'start', 'cost', 'duration'] as const).map((order) => (
+                      <option key={order} value={order} selected={params.sort === order}>
+                        {t(`search.sort.${order}`)}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="submit" class="ladder-button ladder-button--secondary">
+                    {t('search.sort.apply')}
+                  </button>
+                </form>
+                <ol class="ladder-programs" start={(params.page - 1) * PAGE_SIZE + 1}>
+                  {result.items.map((item) => (
+                    <ResultItem key={item.id} item={item} ctx={ctx} />
+                  ))}
+                </ol>
+                <Pagination
+                  page={params.page}
+                  pages={result.pages}
+                  ctx={ctx}
+                  link={(page) =>
+                    href(
+                      'search',
+                      lang,
+                      {},
+                      stateQuery(params, { page: page === 1 ? undefined : String(page) }),
+                    )
+                  }
+                />
+              </>
+            )}
+          </section>
+        </div>
       </>
     ),
   });
+}
+
+function ResultItem({ item, ctx }: { item: ProgramHit; ctx: PageContext }) {
+  const { t, lang } = ctx;
+  const reasons = item.reasons.filter((reason) => reason.kind !== 'title' || item.reasons.length === 1);
+  return (
+    <li class="ladder-program">
+      <h3 class="ladder-program__title">
+        <a href={href('program', lang, { slug: item.slug })}>
+          <ListingTitle en={item.titleEn} fr={item.titleFr} ctx={ctx} />
+        </a>{' '}
+        {item.isDemo ? <DemoBadge ctx={ctx} /> : null}
+      </h3>
+      <p class="ladder-program__meta">
+        {lang === 'fr' ? item.institutionFr : item.institutionEn} ·{' '}
+        {t(DELIVERY_KEYS[item.deliveryMode as keyof typeof DELIVERY_KEYS])} ·{' '}
+        {t('programList.duration', { weeks: formatNumber(item.durationWeeks, lang) })} ·{' '}
+        {costText(item.totalCostCents, ctx)}
+        {item.osapStatus === 'approved' ? ` · ${t('osap.approved')}` : ''}
+      </p>
+      {item.nextStart ? (
+        <p class="ladder-program__meta">
+          {t('search.nextStart', { date: formatDate(item.nextStart, lang) })}
+        </p>
+      ) : null}
+      {reasons.length > 0 ? (
+        <p class="ladder-hint">
+          {reasons
+            .map((reason) =>
+              t(REASON_KEYS[reason.kind], { label: lang === 'fr' ? reason.labelFr : reason.labelEn }),
+            )
+            .join(' · ')}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/** Labels of facet values in the page language: enumerations from the catalogues, codes from the LMI. */
+async function facetLabeller(
+  ctx: PageContext,
+  services: { lmi: LmiService; catalogue: CatalogueService },
+  facets: Record<Facet, { value: string; count: number }[]>,
+  params: SearchParams,
+): Promise<(facet: Facet, value: string) => string> {
+  const { t, lang } = ctx;
+  const codes = (facet: Facet) => [
+    ...new Set([...facets[facet].slice(0, SHOWN_VALUES).map((entry) => entry.value), ...params[facet]]),
+  ];
+  const [occupations, industries, institutions] = await Promise.all([
+    services.lmi.occupationSummaries(codes('occupation'), lang),
+    services.lmi.industryTitles(codes('industry'), lang),
+    services.catalogue.institutions(),
+  ]);
+  const institutionNames = new Map(
+    institutions.map((row) => [row.id, lang === 'fr' ? row.nameFr : row.nameEn]),
+  );
+  // Values of these facets are validated enumerations, each with its message (duration.4-8, cost.free, …).
+  const keyed = (prefix: string, value: string): string => t(`${prefix}.${value}` as MessageKey);
+  return (facet, value) => {
+    switch (facet) {
+      case 'area':
+        return t(AREA_KEYS[value as keyof typeof AREA_KEYS]);
+      case 'delivery':
+        return t(DELIVERY_KEYS[value as keyof typeof DELIVERY_KEYS]);
+      case 'osap':
+        return t(OSAP_KEYS[value as keyof typeof OSAP_KEYS]);
+      case 'schedule':
+        return t(SCHEDULE_KEYS[value as keyof typeof SCHEDULE_KEYS]);
+      case 'institutionType':
+        return t(INSTITUTION_TYPE_KEYS[value as keyof typeof INSTITUTION_TYPE_KEYS]);
+      case 'language':
+        return t(value === 'fr' ? 'instructionLang.fr' : 'instructionLang.en');
+      case 'occupation':
+        return occupations.get(value)?.title.text ?? t('program.jobs.code', { code: value });
+      case 'industry':
+        return industries.get(value)?.text ?? t('program.industries.code', { code: value });
+      case 'institution':
+        return institutionNames.get(value) ?? value;
+      case 'duration':
+      case 'cost':
+      case 'start':
+      case 'stackable':
+        return keyed(facet, value);
+      case 'region':
+        return value;
+    }
+  };
 }
