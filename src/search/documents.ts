@@ -1,5 +1,6 @@
 import type { Listing } from '../catalogue/model.ts';
 import type { SearchDocument } from './engine.ts';
+import { fold } from './text.ts';
 
 /** The facets of the search page and API, in display order. */
 export const FACETS = [
@@ -19,6 +20,15 @@ export const FACETS = [
   'schedule',
 ] as const;
 export type Facet = (typeof FACETS)[number];
+/** Filters that are not shown as facets: a precise skill or technology (chosen from a suggestion). */
+export const TAG_FILTERS = ['skill', 'technology'] as const;
+export type Filter = Facet | (typeof TAG_FILTERS)[number];
+export const FILTERS: readonly Filter[] = [...FACETS, ...TAG_FILTERS];
+
+/** Skill and technology names as filter values: folded, so "python" selects "Python". */
+export function tagKey(name: string): string {
+  return fold(name).replace(/\s+/g, ' ').trim();
+}
 
 export const DURATION_BANDS = ['under-4', '4-8', '8-12', '12-plus'] as const;
 export const COST_BANDS = ['free', 'low', '500-1500', '1500-3000', '3000-plus', 'unknown'] as const;
@@ -67,7 +77,7 @@ export function dayNumber(isoDate: string): number {
 }
 
 /** A program as an index document; `today` is a day number, for the start-date windows. */
-export function toSearchDocument(source: ProgramSource, today: number): SearchDocument<Facet> {
+export function toSearchDocument(source: ProgramSource, today: number): SearchDocument<Filter> {
   const { listing, institution } = source;
   const both = (value: { en?: string | undefined; fr?: string | undefined } | undefined) =>
     value === undefined ? '' : [value.en, value.fr].filter(Boolean).join(' \n ');
@@ -116,6 +126,8 @@ export function toSearchDocument(source: ProgramSource, today: number): SearchDo
       region: institution.region === null ? [] : [institution.region],
       start: [...new Set(windows)],
       schedule: [...new Set(listing.offerings.flatMap((offering) => offering.schedule))],
+      skill: [...new Set(listing.skills.map((tag) => tagKey(tag.name)))],
+      technology: [...new Set(listing.technologies.map((tag) => tagKey(tag.name)))],
     },
     sort: { start: anyTime ? today : next, cost: total, weeks: listing.durationWeeks },
   };

@@ -147,10 +147,18 @@ export class SearchEngine<F extends string> {
   /** The "no words" match set, shared so the browse page's facet counts can be cached. */
   private readonly everything: Bits;
 
-  constructor(documents: readonly SearchDocument<F>[], facetNames: readonly F[]) {
+  /** Facets whose values are counted; the others (e.g. skills) only filter. */
+  private readonly counted: F[];
+
+  constructor(
+    documents: readonly SearchDocument<F>[],
+    facetNames: readonly F[],
+    uncounted: readonly F[] = [],
+  ) {
     this.ids = documents.map((document) => document.id);
     this.sortKeys = documents.map((document) => document.sort);
     this.facetNames = [...facetNames];
+    this.counted = this.facetNames.filter((facet) => !uncounted.includes(facet));
     const size = documents.length;
     this.all = newBits(size);
     for (let index = 0; index < size; index++) setBit(this.all, index);
@@ -239,6 +247,11 @@ export class SearchEngine<F extends string> {
       array.fill(0);
     }
     return array;
+  }
+
+  /** Facet counts over every document (cached): how many programs each value has. */
+  facetCounts(): Record<F, Map<string, number>> {
+    return this.countFacets(this.everything, new Map(), this.everything);
   }
 
   get size(): number {
@@ -391,13 +404,21 @@ export class SearchEngine<F extends string> {
    */
   private countFacets(base: Bits, filters: Map<F, Bits>, result: Bits): Record<F, Map<string, number>> {
     if (filters.size === 0 && base === this.everything) {
-      this.allCounts ??= this.tally(result, this.facetNames);
+      this.allCounts ??= {
+        ...(Object.fromEntries(this.facetNames.map((facet) => [facet, new Map<string, number>()])) as Record<
+          F,
+          Map<string, number>
+        >),
+        ...this.tally(result, this.counted),
+      };
       return this.allCounts;
     }
     const counts = {} as Record<F, Map<string, number>>;
-    const unfiltered = this.facetNames.filter((facet) => !filters.has(facet));
+    for (const facet of this.facetNames) counts[facet] = new Map();
+    const unfiltered = this.counted.filter((facet) => !filters.has(facet));
     Object.assign(counts, this.tally(result, unfiltered));
     for (const facet of filters.keys()) {
+      if (!this.counted.includes(facet)) continue;
       const without = Uint32Array.from(base);
       for (const [other, bits] of filters) if (other !== facet) and(without, bits);
       Object.assign(counts, this.tally(without, [facet]));

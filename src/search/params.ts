@@ -7,7 +7,7 @@ import {
   OSAP_STATUSES,
   SCHEDULES,
 } from '../catalogue/model.ts';
-import { COST_BANDS, DURATION_BANDS, START_WINDOWS, type Facet } from './documents.ts';
+import { COST_BANDS, DURATION_BANDS, START_WINDOWS, tagKey, type Filter } from './documents.ts';
 
 /** A parameter given once or repeated (`?delivery=online&delivery=hybrid`), as a list of allowed values. */
 const many = (value: z.ZodType<string>) =>
@@ -36,6 +36,8 @@ export const searchParams = z.object({
   region: many(z.string().trim().min(1).max(60, 'must be 60 characters or fewer')),
   start: many(oneOf(START_WINDOWS)),
   schedule: many(oneOf(SCHEDULES)),
+  skill: many(z.string().trim().min(1, 'must not be empty').max(200, 'must be 200 characters or fewer')),
+  technology: many(z.string().trim().min(1, 'must not be empty').max(200, 'must be 200 characters or fewer')),
   sort: z
     .enum(['relevance', 'start', 'cost', 'duration'], { error: 'must be relevance, start, cost or duration' })
     .default('relevance'),
@@ -48,8 +50,8 @@ export const searchParams = z.object({
 });
 export type SearchParams = z.output<typeof searchParams>;
 
-/** The selected facet values of parsed parameters. */
-export function filtersOf(params: SearchParams): Partial<Record<Facet, readonly string[]>> {
+/** The selected facet and tag filter values of parsed parameters. */
+export function filtersOf(params: SearchParams): Partial<Record<Filter, readonly string[]>> {
   const {
     area,
     industry,
@@ -81,5 +83,7 @@ export function filtersOf(params: SearchParams): Partial<Record<Facet, readonly 
     region,
     start,
     schedule,
+    skill: params.skill.map(tagKey),
+    technology: params.technology.map(tagKey),
   };
 }

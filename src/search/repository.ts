@@ -44,6 +44,31 @@ export class SearchRepository {
     );
   }
 
+  /** Example job titles of the unit groups, both languages (the job-title side of suggestions). */
+  exampleTitles(): Promise<{ code: string; lang: 'en' | 'fr'; title: string }[]> {
+    return selectRows(
+      this.db,
+      sql`SELECT noc_code AS code, lang, title FROM noc_example_title ORDER BY noc_code, lang, title`,
+    );
+  }
+
+  /** NAICS sectors, for industry suggestions. */
+  sectors(): Promise<{ code: string; titleEn: string; titleFr: string | null }[]> {
+    return selectRows(
+      this.db,
+      sql`SELECT code, title_en AS "titleEn", title_fr AS "titleFr" FROM naics_class WHERE level = 1 ORDER BY code`,
+    );
+  }
+
+  /** Which LMI release the vocabulary was built from (changes when a source is re-imported). */
+  async lmiVersion(): Promise<string> {
+    const rows = await selectRows<{ id: string; checksum: string }>(
+      this.db,
+      sql`SELECT id, checksum FROM lmi_source ORDER BY id`,
+    );
+    return rows.map((row) => `${row.id}:${row.checksum}`).join(',');
+  }
+
   /** Changes whenever a feed or the demo changes the catalogue (every change is recorded there). */
   async version(): Promise<number> {
     const [row] = await selectRows<{ version: number }>(

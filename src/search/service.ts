@@ -1,11 +1,20 @@
 import { SearchEngine, type Field, type SortOrder } from './engine.ts';
-import { dayNumber, FACETS, toSearchDocument, type Facet } from './documents.ts';
+import {
+  dayNumber,
+  FACETS,
+  FILTERS,
+  TAG_FILTERS,
+  toSearchDocument,
+  type Facet,
+  type Filter,
+} from './documents.ts';
 import type { ProgramRow, SearchRepository } from './repository.ts';
+import { pickSuggestions, SuggestionIndex, type Suggestion } from './suggest.ts';
 import { terms } from './text.ts';
 
 export interface ProgramSearchParams {
   q?: string | undefined;
-  filters: Partial<Record<Facet, readonly string[]>>;
+  filters: Partial<Record<Filter, readonly string[]>>;
   sort: SortOrder;
   /** 1-based. */
   page: number;
@@ -49,7 +58,9 @@ export interface ProgramSearchResult {
 }
 
 interface Indexed {
-  engine: SearchEngine<Facet>;
+  engine: SearchEngine<Filter>;
+  /** Skills, technologies, institutions and program titles of the catalogue. */
+  suggestions: SuggestionIndex;
   rows: Map<string, ProgramRow>;
   occupations: Map<string, { en: string; fr: string }>;
   version: number;
@@ -66,6 +77,8 @@ const FRESHNESS_MS = 2_000;
  */
 export class SearchService {
   private indexed: Indexed | undefined;
+  /** Occupations, job titles and industries: rebuilt only when the LMI changes. */
+  private vocabulary: { version: string; index: SuggestionIndex } | undefined;
   private building: Promise<Indexed> | undefined;
   private checkedAt = 0;
 
@@ -114,6 +127,13 @@ export class SearchService {
     const industries = new Map(
       industryRows.map((row) => [row.code, `${row.titleEn} \n ${row.titleFr ?? ''}`]),
     );
+    const lmiVersion = await this.repository.lmiVersion();
+    if (this.vocabulary?.version !== lmiVersion) {
+      this.vocabulary = {
+        version: lmiVersion,
+        index: new SuggestionIndex(await this.lmiSuggestions(occupationRows)),
+      };
+    }
     const day = dayNumber(this.now().toISOString().slice(0, 10));
     const documents = rows.map((row) =>
       toSearchDocument(
@@ -141,12 +161,95 @@ export class SearchService {
       ),
     );
     return {
-      engine: new SearchEngine(documents, FACETS),
+      engine: new SearchEngine(documents, FILTERS, TAG_FILTERS),
+      suggestions: new SuggestionIndex(catalogueSuggestions(rows)),
       rows: new Map(rows.map((row) => [row.id, row])),
       occupations,
       version,
       day,
     };
+  }
+
+  private async lmiSuggestions(
+    occupationRows: { code: string; titleEn: string; titleFr: string | null }[],
+  ): Promise<Suggestion[]> {
+    const [titles, sectors] = await Promise.all([this.repository.exampleTitles(), this.repository.sectors()]);
+    const names = new Map(occupationRows.map((row) => [row.code, row]));
+    const entries: Suggestion[] = [];
+    const base = { programs: 0, occupation: null };
+    for (const row of occupationRows) {
+      entries.push({
+        ...base,
+        kind: 'occupation',
+        label: row.titleEn,
+        lang: 'en',
+        params: { occupation: row.code },
+      });
+      if (row.titleFr) {
+        entries.push({
+          ...base,
+          kind: 'occupation',
+          label: row.titleFr,
+          lang: 'fr',
+          params: { occupation: row.code },
+        });
+      }
+    }
+    for (const title of titles) {
+      const group = names.get(title.code);
+      if (group === undefined) continue;
+      entries.push({
+        kind: 'jobTitle',
+        label: title.title,
+        lang: title.lang,
+        occupation: { code: group.code, titleEn: group.titleEn, titleFr: group.titleFr ?? group.titleEn },
+        params: { occupation: group.code },
+        programs: 0,
+      });
+    }
+    for (const sector of sectors) {
+      entries.push({
+        ...base,
+        kind: 'industry',
+        label: sector.titleEn,
+        lang: 'en',
+        params: { industry: sector.code },
+      });
+      if (sector.titleFr) {
+        entries.push({
+          ...base,
+          kind: 'industry',
+          label: sector.titleFr,
+          lang: 'fr',
+          params: { industry: sector.code },
+        });
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * Suggestions for what is being typed, in the page language: precise searches (an occupation, a
+   * skill, …) with how many programs each would find.
+   */
+  async suggest(text: string, lang: 'en' | 'fr', limit: number): Promise<Suggestion[]> {
+    const indexed = await this.current();
+    if (terms(text).length === 0) return [];
+    const counts = indexed.engine.facetCounts();
+    const programs = (entry: Suggestion) => {
+      const occupation = entry.params.occupation;
+      if (occupation !== undefined) return counts.occupation.get(occupation) ?? 0;
+      const industry = entry.params.industry;
+      if (industry !== undefined) return counts.industry.get(industry) ?? 0;
+      return entry.programs;
+    };
+    return pickSuggestions(
+      [
+        ...(this.vocabulary?.index.candidates(text, lang, 40, programs) ?? []),
+        ...indexed.suggestions.candidates(text, lang, 40),
+      ],
+      limit,
+    );
   }
 
   async search(params: ProgramSearchParams): Promise<ProgramSearchResult> {
@@ -259,4 +362,72 @@ function reasonsFor(
     }
   }
   return reasons.slice(0, 4);
+}
+
+/** Skills, technologies, institutions and distinct program titles, with how many programs each has. */
+function catalogueSuggestions(rows: ProgramRow[]): Suggestion[] {
+  const tags = new Map<string, Suggestion>();
+  const institutions = new Map<string, { row: ProgramRow; count: number }>();
+  const titles = new Map<string, Suggestion>();
+  const add = (key: string, map: Map<string, Suggestion>, make: () => Suggestion) => {
+    const found = map.get(key);
+    if (found === undefined) map.set(key, make());
+    else found.programs += 1;
+  };
+  for (const row of rows) {
+    const { listing } = row;
+    for (const [kind, list] of [
+      ['skill', listing.skills],
+      ['technology', listing.technologies],
+    ] as const) {
+      for (const tag of list) {
+        add(`${kind}:${tag.name.toLowerCase()}`, tags, () => ({
+          kind,
+          label: tag.name,
+          lang: null,
+          occupation: null,
+          params: { [kind]: tag.name },
+          programs: 1,
+        }));
+      }
+    }
+    const institution = institutions.get(row.institutionId);
+    if (institution === undefined) institutions.set(row.institutionId, { row, count: 1 });
+    else institution.count += 1;
+    for (const [lang, title] of [
+      ['en', listing.title.en],
+      ['fr', listing.title.fr],
+    ] as const) {
+      if (title === undefined) continue;
+      add(`${lang}:${title.toLowerCase()}`, titles, () => ({
+        kind: 'program',
+        label: title,
+        lang,
+        occupation: null,
+        params: { q: title },
+        programs: 1,
+      }));
+    }
+  }
+  const entries = [...tags.values(), ...titles.values()];
+  for (const { row, count } of institutions.values()) {
+    const params = { institution: row.institutionId };
+    entries.push({
+      kind: 'institution',
+      label: row.nameEn,
+      lang: 'en',
+      occupation: null,
+      params,
+      programs: count,
+    });
+    entries.push({
+      kind: 'institution',
+      label: row.nameFr,
+      lang: 'fr',
+      occupation: null,
+      params,
+      programs: count,
+    });
+  }
+  return entries;
 }

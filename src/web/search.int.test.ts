@@ -96,6 +96,52 @@ for (const backend of testBackends()) {
       );
     });
 
+    interface Suggestions {
+      items: {
+        kind: string;
+        label: string;
+        lang: string | null;
+        params: Record<string, string>;
+        programs: number;
+      }[];
+    }
+    const suggest = async (query: string) => {
+      const response = await portal.server.inject({ method: 'GET', url: `/api/v1/suggest?${query}` });
+      assert.equal(response.statusCode, 200, response.body);
+      return response.json<Suggestions>().items;
+    };
+
+    test('suggestions: occupations, job titles, technologies, each with its precise search and program count', async () => {
+      const data = await suggest('q=data+sci');
+      const occupation = data.find((item) => item.kind === 'occupation');
+      assert.ok(occupation);
+      assert.deepEqual(occupation.params, { occupation: '21211' });
+      assert.ok(occupation.programs >= 2);
+      const python = (await suggest('q=pyth')).find((item) => item.kind === 'technology');
+      assert.deepEqual(python?.params, { technology: 'Python' });
+      const typo = await suggest('q=pyhton');
+      assert.ok(typo.some((item) => item.label === 'Python'));
+      const french = await suggest(`q=${encodeURIComponent('infirmière')}&lang=fr`);
+      assert.ok(
+        french.some(
+          (item) => item.kind === 'jobTitle' && item.params.occupation === '31301' && item.lang === 'fr',
+        ),
+      );
+      assert.ok(french.every((item) => item.lang !== 'en'));
+      const rn = await suggest('q=registered+nurse');
+      assert.ok(rn.some((item) => item.params.occupation === '31301'));
+      assert.deepEqual(await suggest('q='), []);
+    });
+
+    test('a precise skill or technology search keeps only programs that teach it', async () => {
+      const result = await search('technology=python');
+      assert.ok(result.items.some((item) => item.slug === 'python-for-data-analysts'));
+      const everything = await search('');
+      assert.ok(result.total > 0 && result.total < everything.total);
+      const none = await search('skill=underwater+basket+weaving');
+      assert.equal(none.total, 0);
+    });
+
     test('invalid parameters are a 400 naming the parameter', async () => {
       for (const query of [
         'delivery=by-pigeon',
@@ -125,6 +171,24 @@ for (const backend of testBackends()) {
             const response = await portal.server.inject({
               method: 'GET',
               url: `/api/v1/programs?${new URLSearchParams(pairs).toString()}`,
+            });
+            assert.ok(response.statusCode === 200 || response.statusCode === 400, `${response.statusCode}`);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
+
+    test('no query string makes the suggest API answer 500', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.constantFrom('q', 'lang', 'limit', 'x'), fc.string({ maxLength: 120 })), {
+            maxLength: 4,
+          }),
+          async (pairs) => {
+            const response = await portal.server.inject({
+              method: 'GET',
+              url: `/api/v1/suggest?${new URLSearchParams(pairs).toString()}`,
             });
             assert.ok(response.statusCode === 200 || response.statusCode === 400, `${response.statusCode}`);
           },

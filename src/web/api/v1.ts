@@ -8,6 +8,7 @@ import type { Services } from '../services.ts';
 import { registerOccupationApi } from './occupations.ts';
 import { registerCatalogueApi } from './programs.ts';
 import { registerSearchApi } from './search.ts';
+import { registerSuggestApi } from './suggest.ts';
 import { standardErrors } from './schemas.ts';
 
 export interface ApiDocument {
@@ -69,6 +70,7 @@ export async function registerApi(
       registerOccupationApi(api, deps.services.lmi);
       registerCatalogueApi(api, deps.services.catalogue, deps.config);
       registerSearchApi(api, deps.services.search);
+      registerSuggestApi(api, deps.services.search);
 
       api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
       scope = api;

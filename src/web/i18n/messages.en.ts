@@ -287,7 +287,7 @@ export const en = {
   'api.param.noc': 'A 5-digit NOC 2021 unit group code, such as 21232.',
   'api.param.lang': 'Language of titles: en (default) or fr.',
   'api.param.q': 'The text to match, such as a job title (1 to 200 characters).',
-  'api.param.limit': 'How many results, 1 to 50 (default 10).',
+  'api.param.limit': 'How many results, 1 to 50 (default 10; suggestions: 1 to 20, default 8).',
   'api.status.200': 'Success',
   'api.status.400': 'A parameter is invalid; details name it',
   'api.status.404': 'Not found',
@@ -482,6 +482,10 @@ export const en = {
   'api.param.start': 'Next start within 30-days, 3-months or 6-months, or any-time (self-paced).',
   'api.param.schedule': 'daytime, evenings, weekends, full-time, part-time or self-paced.',
   'api.param.sort': 'relevance (default), start, cost or duration.',
+  'api.op.suggest':
+    'Job titles, occupations, skills, technologies, industries, institutions and programs matching what is typed, each with the precise search it runs.',
+  'api.param.skill': 'A precise skill taught, such as Project management (chosen from a suggestion).',
+  'api.param.technology': 'A precise technology taught, such as Python.',
   'api.param.program': 'The program’s id (UUID) or slug.',
   'api.param.format':
     'Format: json (default) or ctdl (CTDL JSON-LD) for a program; csv, json or ctdl for a feed.',

@@ -292,7 +292,7 @@ export const fr: Record<MessageKey, string> = {
   'api.param.noc': 'Un code de groupe de base de la CNP 2021 à 5 chiffres, par exemple 21232.',
   'api.param.lang': 'Langue des titres : en (par défaut) ou fr.',
   'api.param.q': 'Le texte à chercher, par exemple un titre d’emploi (1 à 200 caractères).',
-  'api.param.limit': 'Nombre de résultats, de 1 à 50 (10 par défaut).',
+  'api.param.limit': 'Nombre de résultats, de 1 à 50 (10 par défaut; suggestions : de 1 à 20, 8 par défaut).',
   'api.status.200': 'Succès',
   'api.status.400': 'Un paramètre est invalide; les détails le nomment',
   'api.status.404': 'Introuvable',
@@ -492,6 +492,11 @@ export const fr: Record<MessageKey, string> = {
   'api.param.start': 'Prochain début dans 30-days, 3-months ou 6-months, ou any-time (à votre rythme).',
   'api.param.schedule': 'daytime, evenings, weekends, full-time, part-time ou self-paced.',
   'api.param.sort': 'relevance (par défaut), start, cost ou duration.',
+  'api.op.suggest':
+    'Titres d’emploi, professions, compétences, technologies, industries, établissements et programmes qui correspondent à la saisie, chacun avec la recherche précise qu’il lance.',
+  'api.param.skill':
+    'Une compétence précise enseignée, par exemple Project management (choisie dans une suggestion).',
+  'api.param.technology': 'Une technologie précise enseignée, par exemple Python.',
   'api.param.program': 'L’identifiant (UUID) ou le slug du programme.',
   'api.param.format':
     'Format : json (par défaut) ou ctdl (JSON-LD CTDL) pour un programme; csv, json ou ctdl pour un flux.',

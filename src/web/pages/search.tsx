@@ -1,6 +1,6 @@
 import type { CatalogueService } from '../../catalogue/service.ts';
 import type { LmiService } from '../../lmi/service.ts';
-import { FACETS, type Facet } from '../../search/documents.ts';
+import { FACETS, FILTERS, TAG_FILTERS, type Facet, type Filter } from '../../search/documents.ts';
 import { filtersOf, searchParams, type SearchParams } from '../../search/params.ts';
 import type { MatchReason, ProgramHit, SearchService } from '../../search/service.ts';
 import { PAGE_SIZE } from '../api/search.ts';
@@ -61,7 +61,7 @@ function stateQuery(
   change: Partial<Record<string, string | string[] | undefined>> = {},
 ): Query {
   const query: Query = { q: params.q, sort: params.sort === 'relevance' ? undefined : params.sort };
-  for (const facet of FACETS) query[facet] = params[facet];
+  for (const filter of FILTERS) query[filter] = params[filter];
   return { ...query, ...change };
 }
 
@@ -83,7 +83,7 @@ export async function searchPage(
     pageSize: PAGE_SIZE,
   });
   const label = await facetLabeller(ctx, services, result.facets, params);
-  const selected = FACETS.flatMap((facet) => params[facet].map((value) => ({ facet, value })));
+  const selected = FILTERS.flatMap((facet) => params[facet].map((value) => ({ facet, value })));
   const q = params.q ?? '';
   const title = q ? t('search.youSearchedFor', { query: q }) : t('search.allPrograms');
   return renderPage({
@@ -104,6 +104,11 @@ export async function searchPage(
             <h2 id="filters-heading">{t('search.filters.heading')}</h2>
             {q ? <input type="hidden" name="q" value={q} /> : null}
             {params.sort === 'relevance' ? null : <input type="hidden" name="sort" value={params.sort} />}
+            {TAG_FILTERS.flatMap((filter) =>
+              params[filter].map((value) => (
+                <input key={`${filter}-${value}`} type="hidden" name={filter} value={value} />
+              )),
+            )}
             {FACETS.map((facet) => {
               const values = result.facets[facet];
               const chosen = new Set(params[facet]);
@@ -276,7 +281,7 @@ async function facetLabeller(
   services: { lmi: LmiService; catalogue: CatalogueService },
   facets: Record<Facet, { value: string; count: number }[]>,
   params: SearchParams,
-): Promise<(facet: Facet, value: string) => string> {
+): Promise<(facet: Filter, value: string) => string> {
   const { t, lang } = ctx;
   const codes = (facet: Facet) => [
     ...new Set([...facets[facet].slice(0, SHOWN_VALUES).map((entry) => entry.value), ...params[facet]]),
@@ -317,6 +322,8 @@ async function facetLabeller(
       case 'stackable':
         return keyed(facet, value);
       case 'region':
+      case 'skill':
+      case 'technology':
         return value;
     }
   };
