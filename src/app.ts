@@ -6,6 +6,9 @@ import { CatalogueService } from './catalogue/service.ts';
 import { SearchRepository } from './search/repository.ts';
 import { SearchService } from './search/service.ts';
 import { LmiRepository } from './lmi/repository.ts';
+import { RecommendRepository } from './recommend/repository.ts';
+import { RecommendService } from './recommend/service.ts';
+import { JobTitleService } from './recommend/titles.ts';
 import { LmiService } from './lmi/service.ts';
 import { SystemService } from './system/service.ts';
 import { buildAssets } from './web/assets.ts';
@@ -55,10 +58,16 @@ export async function createServices(config: Config, database: Database): Promis
     { osap: config.catalogue.osap, feedMaxBytes: config.catalogue.feedMaxBytes },
     () => lmi.status(),
   );
+  const recommendRepository = new RecommendRepository(database.db);
+  const titles = new JobTitleService(recommendRepository);
+  const search = new SearchService(new SearchRepository(database.db), undefined, (text, lang) =>
+    titles.jobTitleMatches(text, lang),
+  );
   return {
     system: new SystemService(database, VERSION, () => lmi.status()),
     lmi,
     catalogue,
-    search: new SearchService(new SearchRepository(database.db)),
+    search,
+    recommend: new RecommendService(recommendRepository, titles, search),
   };
 }

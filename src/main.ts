@@ -73,6 +73,10 @@ async function main(): Promise<void> {
   const indexing = performance.now();
   await portal.services.search.refresh();
   server.log.info(`search index built in ${Math.round(performance.now() - indexing)} ms`);
+  // The job-title index (every NOC, OaSIS and O*NET title) likewise; it then follows the LMI.
+  const titles = performance.now();
+  await portal.services.recommend.refresh();
+  server.log.info(`job-title index built in ${Math.round(performance.now() - titles)} ms`);
   await server.listen({ port: config.port, host: config.host });
   server.log.info(
     `${config.brand.name} is running at ${config.baseUrl}/ (listening on ${config.host}:${config.port})`,

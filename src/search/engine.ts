@@ -51,6 +51,12 @@ export interface SearchQuery<F extends string> {
   /** 0-based offset and page size. */
   offset?: number;
   limit?: number;
+  /**
+   * Also match documents carrying these facet values (e.g. the unit groups a job title names), each
+   * with a weight 0–1: text matches carrying one rank higher, documents matched only this way rank
+   * after every text match. Ignored when the query has no words.
+   */
+  widen?: { facet: F; values: ReadonlyMap<string, number> };
 }
 
 export interface Match {
@@ -63,6 +69,8 @@ export interface SearchHit {
   id: string;
   score: number;
   matches: Match[];
+  /** True when the document matched only through `widen`, not through its text. */
+  widened: boolean;
 }
 
 export interface SearchResult<F extends string> {
@@ -89,6 +97,10 @@ const K = 1.2;
 const EXACT = 1;
 const PREFIX = 0.7;
 const TYPO = [1, 0.55, 0.35];
+/** Words of one family ("manager", "management"; "gériatrie", "gériatrique") meet at this factor. */
+const FAMILY = 0.6;
+/** How much more a text match counts when it also carries a widening value of weight 1. */
+const WIDEN_BOOST = 0.5;
 const MAX_PREFIX_TERMS = 300;
 
 type Bits = Uint32Array;
@@ -131,6 +143,8 @@ export class SearchEngine<F extends string> {
   /** Every term, sorted, for prefix ranges. */
   private readonly dictionary: string[];
   private readonly typoKeys = new Map<string, string[]>();
+  /** Word root (see `familyRoot`) → the dictionary terms sharing it. */
+  private readonly families = new Map<string, string[]>();
   private readonly facetNames: F[];
   /** Per facet: value → documents, and per document the value indexes it holds. */
   private readonly facetBits = new Map<F, Map<string, Bits>>();
@@ -140,6 +154,7 @@ export class SearchEngine<F extends string> {
   private readonly facetFlat = new Map<F, Int32Array>();
   /** Scratch score arrays reused across searches (search is synchronous), so a query allocates no 100,000-float arrays. */
   private readonly scratch: Float32Array[] = [];
+  private tiers: Uint8Array | undefined;
   /** Counts over every document with no filter: the browse page's facets, computed once. */
   private allCounts: Record<F, Map<string, number>> | undefined;
   private readonly sortKeys: SearchDocument<F>['sort'][];
@@ -198,6 +213,12 @@ export class SearchEngine<F extends string> {
     }
     this.dictionary = [...building.keys()].sort();
     for (const term of this.dictionary) {
+      const root = familyRoot(term);
+      if (root !== undefined) {
+        const family = this.families.get(root);
+        if (family === undefined) this.families.set(root, [term]);
+        else family.push(term);
+      }
       if (term.length < 4 || /^\d+$/.test(term)) continue;
       const keys = new Set<string>([term]);
       deletions(term, term.length >= 7 ? 2 : 1, keys);
@@ -247,6 +268,12 @@ export class SearchEngine<F extends string> {
       array.fill(0);
     }
     return array;
+  }
+
+  /** The scratch tier array (only documents in the current result are read). */
+  private scratchTiers(): Uint8Array {
+    this.tiers ??= new Uint8Array(this.ids.length);
+    return this.tiers;
   }
 
   /** Facet counts over every document (cached): how many programs each value has. */
@@ -319,16 +346,25 @@ export class SearchEngine<F extends string> {
     words.forEach((word, position) => {
       const last = position === words.length - 1;
       const candidates: { term: string; factor: number }[] = [];
-      if (this.postings.has(word)) candidates.push({ term: word, factor: EXACT });
+      const exact = this.postings.has(word);
+      if (exact) candidates.push({ term: word, factor: EXACT });
       if (last && word.length >= 2) {
         for (const term of this.prefixCandidates(word)) {
           if (term !== word) candidates.push({ term, factor: PREFIX });
         }
       }
-      if (candidates.length === 0) {
-        const typos = this.typoCandidates(word);
+      const root = familyRoot(word);
+      for (const term of root === undefined ? [] : (this.families.get(root) ?? [])) {
+        if (!candidates.some((candidate) => candidate.term === term))
+          candidates.push({ term, factor: FAMILY });
+      }
+      if (!exact) {
+        // A word not in the index may be a typo, even when it also begins longer words ("excell").
+        const typos = this.typoCandidates(word).filter(
+          (typo) => !candidates.some((candidate) => candidate.term === typo.term),
+        );
         const [best] = typos;
-        if (best !== undefined) corrections.push({ from: word, to: best.term });
+        if (best !== undefined && candidates.length === 0) corrections.push({ from: word, to: best.term });
         for (const typo of typos) candidates.push({ term: typo.term, factor: TYPO[typo.distance] ?? 0.3 });
       }
       const bits = newBits(size);
@@ -352,7 +388,25 @@ export class SearchEngine<F extends string> {
       if (matched === undefined) matched = bits;
       else and(matched, bits);
     });
-    const base = matched ?? this.everything;
+    const textMatched = matched;
+    let base = matched ?? this.everything;
+    // Widening: documents carrying the given facet values join the matches (see SearchQuery.widen).
+    let widenWeights: Float32Array | undefined;
+    if (query.widen !== undefined && words.length > 0 && query.widen.values.size > 0) {
+      const byValue = this.facetBits.get(query.widen.facet);
+      const weights = this.scratchScores(words.length + 1);
+      const union = Uint32Array.from(base);
+      for (const [value, weight] of query.widen.values) {
+        const bits = byValue?.get(value);
+        if (bits === undefined) continue;
+        forEachBit(bits, (doc) => {
+          if (weight > (weights[doc] ?? 0)) weights[doc] = weight;
+        });
+        for (let i = 0; i < union.length; i++) union[i] = (union[i] ?? 0) | (bits[i] ?? 0);
+      }
+      widenWeights = weights;
+      base = union;
+    }
 
     // Filters: OR within a facet, AND across facets.
     const filterBits = new Map<F, Bits>();
@@ -374,23 +428,37 @@ export class SearchEngine<F extends string> {
     const facets = this.countFacets(base, filterBits, result);
 
     const score = this.scratchScores(0);
+    // Tier 0: text matches; tier 1: documents matched only by widening (ranked after, by their weight).
+    const tier = widenWeights === undefined ? undefined : this.scratchTiers();
     let total = 0;
     forEachBit(result, (doc) => {
       total++;
+      const widened = widenWeights?.[doc] ?? 0;
+      if (tier !== undefined && (textMatched === undefined || !hasBit(textMatched, doc))) {
+        tier[doc] = 1;
+        score[doc] = widened;
+        return;
+      }
+      if (tier !== undefined) tier[doc] = 0;
       let sum = 0;
       for (const scores of wordScores) sum += scores[doc] ?? 0;
-      score[doc] = sum;
+      score[doc] = sum * (1 + WIDEN_BOOST * widened);
     });
     const offset = query.offset ?? 0;
-    const page = this.topHits(result, score, query.sort ?? 'relevance', offset + (query.limit ?? 20)).slice(
-      offset,
-    );
+    const page = this.topHits(
+      result,
+      score,
+      query.sort ?? 'relevance',
+      offset + (query.limit ?? 20),
+      tier,
+    ).slice(offset);
     return {
       total,
       hits: page.map((doc) => ({
         id: this.ids[doc] ?? '',
         score: Math.round((score[doc] ?? 0) * 1000) / 1000,
-        matches: this.matchesOf(doc, wordFields),
+        matches: tier?.[doc] === 1 ? [] : this.matchesOf(doc, wordFields),
+        widened: tier?.[doc] === 1,
       })),
       facets,
       corrections,
@@ -468,14 +536,24 @@ export class SearchEngine<F extends string> {
    * The first `count` hits in the requested order, by a bounded heap (O(n log count)) rather than
    * sorting every match: a common word matches a third of 100,000 programs, a page shows 20.
    */
-  private topHits(bits: Bits, score: Float32Array, order: SortOrder, count: number): number[] {
+  private topHits(
+    bits: Bits,
+    score: Float32Array,
+    order: SortOrder,
+    count: number,
+    tier: Uint8Array | undefined,
+  ): number[] {
     const keys = this.sortKeys;
     const start = (doc: number) => keys[doc]?.start ?? Number.POSITIVE_INFINITY;
     const cost = (doc: number) => keys[doc]?.cost ?? Number.POSITIVE_INFINITY;
     const weeks = (doc: number) => keys[doc]?.weeks ?? Number.POSITIVE_INFINITY;
     const byScore = (a: number, b: number) => (score[b] ?? 0) - (score[a] ?? 0);
     const comparators: Record<SortOrder, (a: number, b: number) => number> = {
-      relevance: (a, b) => byScore(a, b) || start(a) - start(b) || a - b,
+      relevance: (a, b) =>
+        (tier === undefined ? 0 : (tier[a] ?? 0) - (tier[b] ?? 0)) ||
+        byScore(a, b) ||
+        start(a) - start(b) ||
+        a - b,
       start: (a, b) => start(a) - start(b) || byScore(a, b) || a - b,
       cost: (a, b) => cost(a) - cost(b) || byScore(a, b) || a - b,
       duration: (a, b) => weeks(a) - weeks(b) || byScore(a, b) || a - b,
@@ -545,6 +623,56 @@ export class SearchEngine<F extends string> {
     const bits = this.facetBits.get(facet)?.get(value);
     return bits !== undefined && hasBit(bits, index);
   }
+}
+
+/** Endings removed to find a word's family root, longest first (English and French, folded). */
+const FAMILY_ENDINGS = [
+  'abilites',
+  'abilite',
+  'ements',
+  'ations',
+  'ement',
+  'ation',
+  'ments',
+  'ances',
+  'iques',
+  'ment',
+  'ance',
+  'ique',
+  'ings',
+  'ists',
+  'ians',
+  'ites',
+  'ables',
+  'eurs',
+  'euse',
+  'able',
+  'ing',
+  'ers',
+  'ant',
+  'ist',
+  'ian',
+  'ity',
+  'ite',
+  'eur',
+  'als',
+  'er',
+  'ie',
+  'al',
+  'e',
+];
+
+/**
+ * The root a word shares with its family: "manager" and "management" → "manag", "accountant" and
+ * "accounting" → "account", "gériatrie" and "gériatrique" → "geriatr". Undefined for roots under
+ * four letters (too many unrelated words share them) and for numbers.
+ */
+export function familyRoot(term: string): string | undefined {
+  if (/\d/.test(term)) return undefined;
+  for (const ending of FAMILY_ENDINGS) {
+    if (term.endsWith(ending) && term.length - ending.length >= 4) return term.slice(0, -ending.length);
+  }
+  return term.length >= 4 ? term : undefined;
 }
 
 function binarySearch(sorted: Int32Array, value: number): number {

@@ -10,7 +10,7 @@ import {
 import { COST_BANDS, DURATION_BANDS, START_WINDOWS, tagKey, type Filter } from './documents.ts';
 
 /** A parameter given once or repeated (`?delivery=online&delivery=hybrid`), as a list of allowed values. */
-const many = (value: z.ZodType<string>) =>
+export const many = (value: z.ZodType<string>) =>
   z
     .union([value, z.array(value).max(50, 'must be given 50 times or fewer')])
     .optional()

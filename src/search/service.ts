@@ -14,6 +14,8 @@ import { terms } from './text.ts';
 
 export interface ProgramSearchParams {
   q?: string | undefined;
+  /** The page language: a job title is read in it first (both are understood). */
+  lang?: 'en' | 'fr' | undefined;
   filters: Partial<Record<Filter, readonly string[]>>;
   sort: SortOrder;
   /** 1-based. */
@@ -55,6 +57,8 @@ export interface ProgramSearchResult {
   facets: Record<Facet, { value: string; count: number }[]>;
   corrections: { from: string; to: string }[];
   unmatched: string[];
+  /** The unit groups the query was read as a job title of, with their probability. */
+  jobTitles: { noc: string; titleEn: string; titleFr: string; probability: number }[];
 }
 
 interface Indexed {
@@ -66,6 +70,15 @@ interface Indexed {
   version: number;
   day: number;
 }
+
+/**
+ * The unit groups a text names as a job title ("barista", "RN"), each with its probability: programs
+ * for them match the search too (src/recommend/titles.ts provides it).
+ */
+export type JobTitleCoder = (
+  text: string,
+  lang: 'en' | 'fr',
+) => Promise<{ noc: string; probability: number }[]>;
 
 /** How often, at most, the service asks whether the catalogue changed. */
 const FRESHNESS_MS = 2_000;
@@ -84,8 +97,13 @@ export class SearchService {
 
   constructor(
     private readonly repository: SearchRepository,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    now: (() => Date) | undefined = undefined,
+    private readonly jobTitles: JobTitleCoder = async () => [],
+  ) {
+    this.now = now ?? (() => new Date());
+  }
+
+  private readonly now: () => Date;
 
   /** Builds the index now (at start, and in tests after changing the catalogue). */
   async refresh(): Promise<void> {
@@ -147,7 +165,8 @@ export class SearchService {
             region: row.region,
             city: row.city,
           },
-          occupationNames: row.listing.occupations
+          // The first (primary) occupation counts twice: a program for cooks before one that also suits them.
+          occupationNames: [...row.listing.occupations.slice(0, 1), ...row.listing.occupations]
             .map((tag) => {
               const names = occupations.get(tag.code ?? tag.name);
               return names === undefined ? '' : `${names.en} \n ${names.fr}`;
@@ -252,16 +271,36 @@ export class SearchService {
     );
   }
 
+  /**
+   * The published programs the index holds, with the catalogue version and day it was built for, so
+   * other in-memory indexes (recommendations) follow the same snapshot.
+   */
+  async programs(): Promise<{ version: number; day: number; rows: ReadonlyMap<string, ProgramRow> }> {
+    const indexed = await this.current();
+    return { version: indexed.version, day: indexed.day, rows: indexed.rows };
+  }
+
   async search(params: ProgramSearchParams): Promise<ProgramSearchResult> {
     const indexed = await this.current();
     const offset = (params.page - 1) * params.pageSize;
+    // A job title ("barista", "RN") also finds the programs for the unit groups it names.
+    const named = params.q ? await this.jobTitles(params.q, params.lang ?? 'en') : [];
     const result = indexed.engine.search({
       ...(params.q === undefined ? {} : { text: params.q }),
       filters: params.filters,
       sort: params.sort,
       offset,
       limit: params.pageSize,
+      ...(named.length === 0
+        ? {}
+        : {
+            widen: {
+              facet: 'occupation' as const,
+              values: new Map(named.map((match) => [match.noc, match.probability])),
+            },
+          }),
     });
+    const namedCodes = new Set(named.map((match) => match.noc));
     const facets = {} as ProgramSearchResult['facets'];
     for (const facet of FACETS) {
       facets[facet] = [...result.facets[facet]]
@@ -295,7 +334,7 @@ export class SearchService {
           nextStart: next ?? null,
           isDemo: row.isDemo,
           score: hit.score,
-          reasons: reasonsFor(row, hit.matches, indexed.occupations),
+          reasons: reasonsFor(row, hit.matches, indexed.occupations, namedCodes),
         },
       ];
     });
@@ -306,7 +345,17 @@ export class SearchService {
       items,
       facets,
       corrections: result.corrections,
-      unmatched: result.unmatched,
+      // Words of a job title the programs' text does not use ("barista") are not "not found".
+      unmatched: named.length > 0 ? [] : result.unmatched,
+      jobTitles: named.map((match) => {
+        const names = indexed.occupations.get(match.noc);
+        return {
+          noc: match.noc,
+          titleEn: names?.en ?? match.noc,
+          titleFr: names?.fr ?? match.noc,
+          probability: Math.round(match.probability * 1000) / 1000,
+        };
+      }),
     };
   }
 }
@@ -316,8 +365,17 @@ function reasonsFor(
   row: ProgramRow,
   matches: { field: Field; terms: string[] }[],
   occupations: Map<string, { en: string; fr: string }>,
+  named: ReadonlySet<string>,
 ): MatchReason[] {
   const reasons: MatchReason[] = [];
+  // Programs for a unit group the query names as a job: "for Food counter attendants…".
+  for (const tag of row.listing.occupations) {
+    const code = tag.code ?? tag.name;
+    const names = occupations.get(code);
+    if (named.has(code) && names !== undefined) {
+      reasons.push({ kind: 'occupation', labelEn: names.en, labelFr: names.fr });
+    }
+  }
   const hits = (label: string, found: string[]) => {
     const words = new Set(terms(label));
     return found.some((term) => words.has(term));
@@ -361,7 +419,15 @@ function reasonsFor(
         break;
     }
   }
-  return reasons.slice(0, 4);
+  const seen = new Set<string>();
+  return reasons
+    .filter((reason) => {
+      const key = `${reason.kind}|${reason.labelEn}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, 4);
 }
 
 /** Skills, technologies, institutions and distinct program titles, with how many programs each has. */

@@ -21,7 +21,8 @@ const TECHNOLOGY_ALIASES: [RegExp, string][] = [
   [/c\+\+/g, ' cplusplus '],
   [/(^|[^a-z0-9])c#/g, '$1 csharp '],
   [/(^|[^a-z0-9])f#/g, '$1 fsharp '],
-  [/(^|[^a-z0-9])\.net\b/g, '$1 dotnet '],
+  // ".NET", "ASP.NET", "VB.NET": the framework is one word.
+  [/\.net\b/g, ' dotnet '],
   [/\b([a-z0-9]+)\.js\b/g, ' $1js '],
 ];
 

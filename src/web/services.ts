@@ -1,6 +1,7 @@
 import type { CatalogueService } from '../catalogue/service.ts';
 import type { SearchService } from '../search/service.ts';
 import type { LmiService } from '../lmi/service.ts';
+import type { RecommendService } from '../recommend/service.ts';
 import type { SystemService } from '../system/service.ts';
 
 /** The services the web layer calls; built by the composition root (src/app.ts). */
@@ -9,4 +10,5 @@ export interface Services {
   lmi: LmiService;
   catalogue: CatalogueService;
   search: SearchService;
+  recommend: RecommendService;
 }

@@ -44,6 +44,18 @@ const searchResult = z
       query: z.string(),
       corrections: z.array(z.object({ from: z.string(), to: z.string() })),
       unmatched: z.array(z.string()),
+      jobTitles: z
+        .array(
+          z.object({
+            noc: z.string(),
+            titleEn: z.string(),
+            titleFr: z.string(),
+            probability: z.number(),
+          }),
+        )
+        .describe(
+          'Unit groups the query names as a job title: their programs match too, after text matches.',
+        ),
     }),
   })
   .meta({ id: 'ProgramSearch' });
@@ -78,7 +90,12 @@ export function registerSearchApi(api: App, search: SearchService): void {
         pages: result.pages,
         items: result.items,
         facets: Object.fromEntries(FACETS.map((facet) => [facet, result.facets[facet]])),
-        explanation: { query: params.q ?? '', corrections: result.corrections, unmatched: result.unmatched },
+        explanation: {
+          query: params.q ?? '',
+          corrections: result.corrections,
+          unmatched: result.unmatched,
+          jobTitles: result.jobTitles,
+        },
       };
     },
   );

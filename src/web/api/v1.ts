@@ -9,6 +9,7 @@ import { registerOccupationApi } from './occupations.ts';
 import { registerCatalogueApi } from './programs.ts';
 import { registerSearchApi } from './search.ts';
 import { registerSuggestApi } from './suggest.ts';
+import { registerRecommendationApi } from './recommendations.ts';
 import { standardErrors } from './schemas.ts';
 
 export interface ApiDocument {
@@ -71,6 +72,7 @@ export async function registerApi(
       registerCatalogueApi(api, deps.services.catalogue, deps.config);
       registerSearchApi(api, deps.services.search);
       registerSuggestApi(api, deps.services.search);
+      registerRecommendationApi(api, deps.services.recommend);
 
       api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
       scope = api;

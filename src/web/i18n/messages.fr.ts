@@ -30,6 +30,22 @@ export const fr: Record<MessageKey, string> = {
   'home.search.hint':
     'Essayez un titre d’emploi, une compétence ou une technologie, comme « développeur Web », « Python » ou « soudage ».',
   'home.search.button': 'Rechercher',
+  'home.search.suggest.listLabel': 'Suggestions de recherche',
+  'home.search.suggest.count':
+    '{count} suggestions. Utilisez les flèches vers le haut et vers le bas pour les parcourir.',
+  'home.search.suggest.countOne': '1 suggestion. Utilisez la flèche vers le bas pour la parcourir.',
+  'home.search.suggest.none': 'Aucune suggestion',
+  'home.search.suggest.details': '{kind} · {detail}',
+  'home.search.suggest.programs': '{count} programmes',
+  'home.search.suggest.programsOne': '1 programme',
+  'home.search.suggest.programsNone': 'aucun programme pour l’instant',
+  'home.search.suggest.kind.jobTitle': 'Appellation d’emploi',
+  'home.search.suggest.kind.occupation': 'Profession',
+  'home.search.suggest.kind.skill': 'Compétence',
+  'home.search.suggest.kind.technology': 'Technologie',
+  'home.search.suggest.kind.industry': 'Industrie',
+  'home.search.suggest.kind.institution': 'Établissement',
+  'home.search.suggest.kind.program': 'Titre de programme',
   'home.examples.heading': 'Recherches populaires',
   'home.examples.personalSupportWorker': 'Préposé aux services de soutien à la personne',
   'home.examples.webDeveloper': 'Développeur Web',
@@ -39,6 +55,21 @@ export const fr: Record<MessageKey, string> = {
   'home.about.heading': 'Qu’est-ce qu’une microcertification?',
   'home.about.body':
     'Une microcertification est un programme court, généralement de moins de 12 semaines, qui enseigne des compétences recherchées par les employeurs. Plusieurs peuvent être combinées en un titre plus important, et certaines sont admissibles à l’aide financière du RAFEO.',
+  'home.spotlight.noLmi':
+    'Les industries et les professions en demande s’afficheront ici lorsque les données sur le marché du travail seront chargées.',
+  'home.industries.heading': 'Industries en demande',
+  'home.industries.how':
+    'Choisies à partir des données sur le marché du travail : les industries (secteurs du SCIAN) qui comptent la plus grande part de programmes menant à des professions dont l’indicateur d’embauche est « forte demande » en Ontario.',
+  'home.industries.programs': '{count} programmes, dont {hot} pour des professions en demande',
+  'home.industries.occupations': 'Principales professions en demande',
+  'home.industries.none':
+    'Aucune industrie ne compte encore assez de programmes menant à des professions en demande.',
+  'home.industries.demo':
+    'Ces chiffres proviennent des programmes de démonstration : des programmes fictifs associés à de vrais codes de profession et d’industrie. Les perspectives d’embauche sont réelles.',
+  'home.occupations.heading': 'Professions en demande',
+  'home.occupations.lead':
+    'Des perspectives bonnes ou très bonnes en Ontario (Guichet-Emplois), appuyées par les projections nationales (SPPC).',
+  'home.occupations.all': 'Voir les {count} professions en demande',
 
   'search.title': 'Rechercher des microcertifications',
   'search.youSearchedFor': 'Résultats pour « {query} »',
@@ -50,6 +81,7 @@ export const fr: Record<MessageKey, string> = {
   'search.removeFilter': 'Retirer le filtre « {label} »',
   'search.clearAll': 'Retirer tous les filtres',
   'search.corrected': 'Résultats pour « {corrected} » (vous avez tapé « {typed} »).',
+  'search.jobTitles': 'Lu comme un titre d’emploi : les programmes pour {occupations} suivent ceux qui mentionnent vos mots.',
   'search.unmatched': 'Aucun programme ne mentionne « {words} ».',
   'search.filters.heading': 'Filtrer les programmes',
   'search.filters.apply': 'Appliquer les filtres',
@@ -497,6 +529,169 @@ export const fr: Record<MessageKey, string> = {
   'api.param.skill':
     'Une compétence précise enseignée, par exemple Project management (choisie dans une suggestion).',
   'api.param.technology': 'Une technologie précise enseignée, par exemple Python.',
+  'api.op.matchJobTitle':
+    'Groupes de base de la CNP 2021 pour un titre d’emploi écrit en anglais ou en français (abréviations, fautes de frappe et formes féminines comprises), du plus probable au moins probable, avec des scores calibrés et le titre correspondant.',
+  'api.op.recommend':
+    'Le profil de compétences d’une à trois professions (ou de la meilleure correspondance d’un titre d’emploi) avec les modifications de la personne, les transitions de carrière qu’il rend possibles avec leurs écarts, et les programmes qui comblent l’écart d’une transition choisie.',
+  'api.op.profileVocabulary':
+    'Compétences OaSIS et technologies O*NET dont le nom correspond à la saisie, à ajouter à un profil.',
+  'api.param.title':
+    'Un titre d’emploi tel que la personne l’écrit, par exemple préposée aux bénéficiaires ou sr. full-stack dev.',
+  'api.param.add': 'Ajoute au profil : skill:<code OaSIS> ou technology:<nom> (à répéter au besoin).',
+  'api.param.remove': 'Retire du profil : skill:<code OaSIS> ou technology:<nom> (à répéter au besoin).',
+  'api.param.target': 'Le code CNP de la transition dont les programmes doivent combler l’écart.',
+  'api.param.maxCost': 'Le montant maximal, en dollars.',
+  'api.param.maxWeeks': 'La durée maximale d’un programme, en semaines.',
+  'api.param.startWithin':
+    'Programmes qui commencent d’ici ce nombre de jours (ceux à votre rythme toujours).',
+  'api.param.all':
+    'yes : inclut aussi les transitions possibles mais moins souhaitables (perspectives moins bonnes ou recul).',
+  'layout.nav.careerPaths': 'Parcours de carrière',
+  'careerPaths.title': 'Parcours de carrière',
+  'careerPaths.pageTitle': '{step} – étape {number} sur {total}',
+  'careerPaths.steps.label': 'Étapes de votre parcours de carrière',
+  'careerPaths.steps.title': 'Votre emploi',
+  'careerPaths.steps.occupation': 'Votre profession',
+  'careerPaths.steps.profile': 'Vos compétences',
+  'careerPaths.steps.transitions': 'Transitions de carrière',
+  'careerPaths.steps.programs': 'Programmes',
+  'careerPaths.notLoaded':
+    'Les parcours de carrière ont besoin des données sur le marché du travail (professions, compétences et perspectives), qui ne sont pas encore chargées sur ce portail.',
+  'careerPaths.notLoaded.link': 'À propos des données et de leur chargement',
+  'careerPaths.start.lead':
+    'Indiquez un emploi que vous avez occupé : nous trouvons sa profession et les compétences, connaissances et technologies qui vont avec. Nous proposons ensuite des transitions de carrière aux perspectives au moins aussi bonnes en Ontario, et les microcertifications qui comblent les écarts.',
+  'careerPaths.start.label': 'Titre de votre emploi actuel ou passé',
+  'careerPaths.start.hint': 'Écrivez-le comme dans un CV, en français ou en anglais.',
+  'careerPaths.start.button': 'Trouver ma profession',
+  'careerPaths.start.examples': 'Ou partez d’un exemple',
+  'careerPaths.start.example.1': 'Développeur Web',
+  'careerPaths.start.example.2': 'Infirmière autorisée',
+  'careerPaths.start.example.3': 'Scientifique des données',
+  'careerPaths.start.example.4': 'Préposée aux bénéficiaires',
+  'careerPaths.start.kept':
+    'Les professions et modifications déjà dans votre profil sont conservées; vous pourrez les décocher à l’étape suivante.',
+  'careerPaths.start.again': 'Recommencer avec un profil vide',
+  'careerPaths.occupation.heading': 'Confirmez votre profession',
+  'careerPaths.occupation.guess':
+    'Nous pensons que vous faites partie de la profession « {occupation} » : est-ce bien cela ?',
+  'careerPaths.occupation.match': 'Correspondance {confidence}, d’après le titre « {title} ».',
+  'careerPaths.confidence.veryLikely': 'très probable',
+  'careerPaths.confidence.likely': 'probable',
+  'careerPaths.confidence.possible': 'possible',
+  'careerPaths.occupation.legend': 'Lesquels de ces emplois avez-vous occupés ? Cochez-en jusqu’à {max}.',
+  'careerPaths.occupation.inProfile': 'dans votre profil',
+  'careerPaths.occupation.code': 'CNP {code}',
+  'careerPaths.occupation.continue': 'Continuer vers mes compétences',
+  'careerPaths.occupation.noTitle': 'Indiquez un titre d’emploi pour trouver sa profession.',
+  'careerPaths.occupation.noMatch':
+    'Nous n’avons trouvé aucune profession pour « {title} ». Essayez une autre formulation ou un titre plus général.',
+  'careerPaths.occupation.another': 'Essayer un autre titre d’emploi',
+  'careerPaths.profile.heading': 'Votre profil de compétences',
+  'careerPaths.profile.lead':
+    'Votre profil vient des professions choisies : les compétences, connaissances et aptitudes qu’elles demandent (niveaux OaSIS de 0 à 5) et les technologies qu’elles utilisent le plus (O*NET). Retirez ce que vous n’avez pas et ajoutez ce que vous avez appris ailleurs.',
+  'careerPaths.profile.jobs': 'Vos emplois',
+  'careerPaths.profile.assumed': 'Ce profil utilise la meilleure correspondance pour « {title} ».',
+  'careerPaths.profile.confirm': 'Confirmer la profession',
+  'careerPaths.profile.empty': 'Votre profil ne comporte encore aucune profession.',
+  'careerPaths.profile.startLink': 'Commencer par un titre d’emploi',
+  'careerPaths.profile.form': 'Compétences, connaissances, aptitudes et technologies',
+  'careerPaths.profile.formHint':
+    'Cochez ce que vous n’avez pas, ajoutez ce que vous avez appris ailleurs, puis mettez votre profil à jour.',
+  'careerPaths.profile.englishOnly':
+    'Les noms des compétences et des technologies ne sont publiés qu’en anglais.',
+  'careerPaths.profile.legend.skills': 'Compétences (cochez celles que vous n’avez pas)',
+  'careerPaths.profile.legend.knowledge': 'Connaissances (cochez les domaines que vous n’avez pas)',
+  'careerPaths.profile.legend.abilities': 'Aptitudes (cochez celles que vous n’avez pas)',
+  'careerPaths.profile.legend.technologies': 'Technologies (cochez celles que vous n’utilisez pas)',
+  'careerPaths.profile.level': 'niveau {level} sur 5',
+  'careerPaths.profile.added': 'ajouté par vous',
+  'careerPaths.profile.none': 'Aucun élément dans votre profil.',
+  'careerPaths.profile.addSkill': 'Ajouter une compétence ou un domaine de connaissances que vous avez',
+  'careerPaths.profile.addSkillHint':
+    'Tapez son nom tel qu’OaSIS l’écrit, en anglais; la liste en suggère quelques-uns.',
+  'careerPaths.profile.addTechnology': 'Ajouter une technologie ou un outil que vous utilisez',
+  'careerPaths.profile.addTechnologyHint': 'Par exemple Python, Microsoft Excel ou AutoCAD.',
+  'careerPaths.profile.update': 'Mettre à jour mon profil',
+  'careerPaths.profile.unknownSkill': 'Nous n’avons pas reconnu la compétence « {name} ».',
+  'careerPaths.profile.similar': 'Compétences au nom semblable',
+  'careerPaths.profile.addThis': 'Ajouter {name}',
+  'careerPaths.profile.removed': 'Retirés de votre profil',
+  'careerPaths.profile.putBack': 'Remettre {name}',
+  'careerPaths.profile.anotherJob': 'Ajouter un autre emploi occupé',
+  'careerPaths.profile.anotherJobLabel': 'Un autre titre d’emploi',
+  'careerPaths.profile.anotherJobButton': 'Trouver cette profession',
+  'careerPaths.profile.full':
+    'Votre profil combine {max} emplois, le maximum possible. Décochez-en un à l’étape de la profession pour en ajouter un autre.',
+  'careerPaths.profile.next': 'Voir les transitions de carrière',
+  'careerPaths.unresolved': 'Nous n’avons pas reconnu {items} : ces éléments sont laissés de côté.',
+  'careerPaths.unresolvedOne': 'Nous n’avons pas reconnu {items} : cet élément est laissé de côté.',
+  'careerPaths.unresolved.technology': 'la technologie « {name} »',
+  'careerPaths.unresolved.skill': 'le code de compétence « {name} »',
+  'careerPaths.unresolved.occupation': 'le code de profession {name}',
+  'careerPaths.transitions.heading': 'Transitions de carrière pour votre profil',
+  'careerPaths.transitions.how':
+    'Nous proposons les professions qui demandent des compétences, aptitudes et connaissances semblables, dont les perspectives en Ontario sont au moins aussi bonnes que celles de votre emploi actuel, et qui ne sont pas un recul de catégorie FÉER (formation, études, expérience et responsabilités).',
+  'careerPaths.transitions.howLink': 'Comment les données sont utilisées',
+  'careerPaths.transitions.basedOn': 'D’après votre profil de {occupations}.',
+  'careerPaths.transitions.editProfile': 'Modifier votre profil',
+  'careerPaths.transitions.showAll':
+    'Afficher aussi les transitions non recommandées (perspectives moins bonnes ou recul)',
+  'careerPaths.transitions.showRecommended': 'N’afficher que les transitions recommandées',
+  'careerPaths.transitions.list': 'Transitions, les plus proches d’abord',
+  'careerPaths.transitions.none':
+    'Aucune profession des données n’est assez proche de votre profil avec des perspectives au moins aussi bonnes et sans recul.',
+  'careerPaths.transitions.noneAll': 'Aucune profession des données n’est assez proche de votre profil.',
+  'careerPaths.transitions.similarity': 'Correspondance des compétences',
+  'careerPaths.transitions.outlook': 'Perspectives en Ontario',
+  'careerPaths.transitions.notRecommended': 'Non recommandée : {reasons}.',
+  'careerPaths.transitions.worseOutlook':
+    'ses perspectives en Ontario sont moins bonnes que celles de votre emploi actuel',
+  'careerPaths.transitions.unknownOutlook':
+    'les perspectives en Ontario de cet emploi ou du vôtre ne sont pas publiées',
+  'careerPaths.transitions.stepDown': 'c’est un recul (FÉER {teer}; le vôtre est FÉER {current})',
+  'careerPaths.transitions.carriesOver': 'Ce qui se transfère',
+  'careerPaths.transitions.raise': 'Compétences à renforcer',
+  'careerPaths.transitions.raiseItem': '{name} (du niveau {have} au niveau {need})',
+  'careerPaths.transitions.learn': 'Technologies à apprendre',
+  'careerPaths.transitions.nothing': 'Aucun élément',
+  'careerPaths.transitions.programs': 'Programmes pour cette transition : {occupation}',
+  'careerPaths.grow.heading': 'Progresser dans votre emploi',
+  'careerPaths.grow.lead':
+    'Les technologies en vogue ou en demande dans vos professions actuelles qui ne figurent pas encore dans votre profil.',
+  'careerPaths.grow.none':
+    'Votre profil comprend déjà les technologies en vogue et en demande de vos professions.',
+  'careerPaths.programs.heading': 'Programmes pour une transition vers « {occupation} »',
+  'careerPaths.programs.noTarget':
+    'Choisissez d’abord une transition de carrière : chacune mène aux programmes qui comblent son écart.',
+  'careerPaths.programs.chooseMove': 'Choisir une transition de carrière',
+  'careerPaths.programs.gap': 'Ce qu’il vous faudrait apprendre',
+  'careerPaths.programs.gapSkills': 'Compétences et connaissances',
+  'careerPaths.programs.gapTechnologies': 'Technologies',
+  'careerPaths.programs.noGap':
+    'Votre profil comprend déjà les compétences, connaissances et technologies les plus demandées par cette profession.',
+  'careerPaths.programs.abilities':
+    'Les aptitudes, comme le raisonnement ou l’endurance, ne sont pas indiquées : les programmes courts ne les enseignent pas.',
+  'careerPaths.programs.filters': 'Filtrer les programmes',
+  'careerPaths.programs.maxCost': 'Montant maximal que vous paierez, en dollars',
+  'careerPaths.programs.maxWeeks': 'Durée maximale, en semaines',
+  'careerPaths.programs.startWithin': 'Début d’ici',
+  'careerPaths.programs.startAny': 'N’importe quand',
+  'careerPaths.programs.startDays': '{days} jours',
+  'careerPaths.programs.apply': 'Appliquer les filtres',
+  'careerPaths.programs.clear': 'Effacer les filtres',
+  'careerPaths.programs.bestSet': 'Le chemin le plus court pour combler l’écart',
+  'careerPaths.programs.together':
+    'Ensemble, ces {count} programmes comblent {closed} des {total} écarts en {weeks} semaines pour {cost}.',
+  'careerPaths.programs.togetherNoCost':
+    'Ensemble, ces {count} programmes comblent {closed} des {total} écarts en {weeks} semaines; certains coûts ne sont pas publiés.',
+  'careerPaths.programs.ranked': 'Programmes qui comblent une partie de l’écart',
+  'careerPaths.programs.none': 'Aucun programme du catalogue n’enseigne encore ce dont cette transition a besoin.',
+  'careerPaths.programs.noneFiltered':
+    'Aucun programme ne correspond à vos filtres. Essayez un coût plus élevé, une durée plus longue ou un début plus tardif.',
+  'careerPaths.programs.reason': 'Enseigne {items} : {count} des {total} écarts pour « {occupation} »',
+  'careerPaths.programs.reasonAll': 'Enseigne {items} : les {total} écarts pour « {occupation} »',
+  'careerPaths.programs.reasonOnly': 'Enseigne {items} : le seul écart pour « {occupation} »',
+  'careerPaths.programs.backToMoves': 'Retour aux transitions de carrière',
   'api.param.program': 'L’identifiant (UUID) ou le slug du programme.',
   'api.param.format':
     'Format : json (par défaut) ou ctdl (JSON-LD CTDL) pour un programme; csv, json ou ctdl pour un flux.',

@@ -77,6 +77,7 @@ export async function searchPage(
   const { t, lang } = ctx;
   const result = await services.search.search({
     q: params.q,
+    lang,
     filters: filtersOf(params),
     sort: params.sort,
     page: params.page,
@@ -161,6 +162,15 @@ export async function searchPage(
                 {t('search.corrected', {
                   corrected: result.corrections.map((correction) => correction.to).join(' '),
                   typed: result.corrections.map((correction) => correction.from).join(' '),
+                })}
+              </p>
+            ) : null}
+            {result.jobTitles.length > 0 ? (
+              <p>
+                {t('search.jobTitles', {
+                  occupations: result.jobTitles
+                    .map((item) => (lang === 'fr' ? item.titleFr : item.titleEn))
+                    .join(lang === 'fr' ? '\u202f; ' : '; '),
                 })}
               </p>
             ) : null}
