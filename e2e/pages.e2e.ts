@@ -168,7 +168,7 @@ describe('every page, in English and French, in a real browser', () => {
 
         await page.goto(`${server.url}${href('home', lang)}`);
         const order: string[] = [];
-        for (let i = 0; i < 5; i++) {
+        for (let i = 0; i < 6; i++) {
           await page.keyboard.press('Tab');
           order.push(
             await page.evaluate(
@@ -181,6 +181,7 @@ describe('every page, in English and French, in a real browser', () => {
           'Ladder',
           t['layout.nav.search'],
           t['layout.nav.occupations'],
+          t['layout.nav.careerPaths'],
           t['layout.nav.institutions'],
         ]);
         await page.keyboard.press('Tab');
@@ -251,7 +252,7 @@ describe('every page, in English and French, in a real browser', () => {
       await page.getByRole('link', { name: 'Français' }).click();
       await page.waitForURL(`${server.url}/fr/recherche?q=welding`);
       assert.equal(
-        await page.getByRole('searchbox', { name: catalogues.fr['home.search.label'] }).inputValue(),
+        await page.getByRole('combobox', { name: catalogues.fr['home.search.label'] }).inputValue(),
         'welding',
       );
     } finally {
@@ -262,7 +263,7 @@ describe('every page, in English and French, in a real browser', () => {
   test('the home search box submits by keyboard to the search page', async () => {
     const { page } = await open(href('home', 'fr'));
     try {
-      const box = page.getByRole('searchbox', { name: catalogues.fr['home.search.label'] });
+      const box = page.getByRole('combobox', { name: catalogues.fr['home.search.label'] });
       await box.fill('préposée aux bénéficiaires');
       await box.press('Enter');
       await page.waitForURL(/\/fr\/recherche\?q=/);

@@ -51,15 +51,18 @@ export async function createApp(
 
 /** The service graph on a database; the web app and the command-line tools share it. */
 export async function createServices(config: Config, database: Database): Promise<Services> {
-  const lmi = new LmiService(new LmiRepository(database.db));
+  // The job-title coder serves the occupations page, search (a job title widens it) and recommendations.
+  const recommendRepository = new RecommendRepository(database.db);
+  const titles = new JobTitleService(recommendRepository);
+  const lmi = new LmiService(new LmiRepository(database.db), undefined, (text, lang, limit) =>
+    titles.match(text, lang, limit),
+  );
   await lmi.refresh();
   const catalogue = new CatalogueService(
     new CatalogueRepository(database.db),
     { osap: config.catalogue.osap, feedMaxBytes: config.catalogue.feedMaxBytes },
     () => lmi.status(),
   );
-  const recommendRepository = new RecommendRepository(database.db);
-  const titles = new JobTitleService(recommendRepository);
   const search = new SearchService(new SearchRepository(database.db), undefined, (text, lang) =>
     titles.jobTitleMatches(text, lang),
   );

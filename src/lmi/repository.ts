@@ -197,6 +197,51 @@ export class LmiRepository {
   }
 
   /**
+   * Published programs with at least one NAICS code, grouped by identical NAICS and NOC tag sets
+   * (codes sorted), with how many programs share them and how many are demonstration listings: the
+   * input of the in-demand industries (src/lmi/in-demand-industries.ts). Reads the catalogue's tables
+   * because the LMI itself has no NOC↔NAICS link.
+   */
+  taggedPrograms(): Promise<
+    { industries: string[]; occupations: string[]; programs: number; demoPrograms: number }[]
+  > {
+    return selectRows(
+      this.db,
+      sql`
+        WITH tagged AS (
+          SELECT p.id, p.is_demo,
+                 array_agg(DISTINCT t.code ORDER BY t.code) FILTER (WHERE t.kind = 'industry') AS industries,
+                 coalesce(array_agg(DISTINCT t.code ORDER BY t.code) FILTER (WHERE t.kind = 'occupation'),
+                          '{}'::text[]) AS occupations
+            FROM program p
+            JOIN program_tag t ON t.program_id = p.id
+           WHERE p.status = 'published' AND t.kind IN ('industry', 'occupation') AND t.code IS NOT NULL
+           GROUP BY p.id, p.is_demo
+        )
+        SELECT industries, occupations, count(*)::int AS programs,
+               (count(*) FILTER (WHERE is_demo))::int AS "demoPrograms"
+          FROM tagged
+         WHERE industries IS NOT NULL
+         GROUP BY industries, occupations
+         ORDER BY industries, occupations`,
+    );
+  }
+
+  /**
+   * Changes when the catalogue (every feed and demo build is recorded in feed_import) or a loaded LMI
+   * release changes: the key of the cached in-demand industries.
+   */
+  async spotlightVersion(): Promise<string> {
+    const [row] = await selectRows<{ version: string }>(
+      this.db,
+      sql`SELECT (SELECT coalesce(max(id), 0) FROM feed_import)::text || '|' ||
+                 coalesce((SELECT string_agg(id || ':' || checksum, ',' ORDER BY id) FROM lmi_source), '')
+                 AS version`,
+    );
+    return row?.version ?? '';
+  }
+
+  /**
    * Unit groups whose title or example titles resemble the query, best first: an exact title, then
    * titles containing the query, then trigram similarity. Accents and case are ignored.
    */

@@ -6,6 +6,7 @@ import {
   type LabourConditions,
   type OutlookLabel,
 } from './hiring-indicator.ts';
+import { rankIndustries, type OccupationSignal } from './in-demand-industries.ts';
 import type { LmiRepository, NocGroupRow, RatingRow, SourceRow } from './repository.ts';
 
 export type Lang = 'en' | 'fr';
@@ -98,8 +99,48 @@ export interface LmiStatus {
   missing: string[];
 }
 
+/** A NAICS sector in demand: its programs lead to occupations rated "hot" (see in-demand-industries.ts). */
+export interface InDemandIndustry {
+  /** NAICS sector code: two digits, or a range such as 31-33. */
+  code: string;
+  /** The sector's title (English only in NAICS Canada as loaded); null when NAICS is not loaded. */
+  title: LocalText | null;
+  /** Published programs tagged with the sector. */
+  programs: number;
+  /** Of which tagged with at least one occupation rated "hot". */
+  hotPrograms: number;
+  /** Every program counted is a demonstration listing. */
+  demo: boolean;
+  /** Its hot occupations, most programs first. */
+  occupations: { code: string; title: LocalText }[];
+}
+
+/** The home page's labour-market spotlight. */
+export interface Spotlight {
+  /** At most three, best first; empty when no sector meets the rule. */
+  industries: InDemandIndustry[];
+  /** The first occupations of the in-demand index (`inDemand()`). */
+  occupations: OccupationListItem[];
+  /** How many occupations the in-demand index holds. */
+  inDemandTotal: number;
+}
+
 /** How many descriptors of each category an occupation page shows. */
 const TOP_RATINGS = 10;
+
+/** How many in-demand occupations the spotlight lists. */
+const SPOTLIGHT_OCCUPATIONS = 6;
+/** How often, at most, the spotlight asks whether the catalogue or the LMI changed. */
+const SPOTLIGHT_CHECK_MS = 30_000;
+/** The spotlight is rebuilt at least this often, for catalogue changes not recorded as a feed. */
+const SPOTLIGHT_MAX_AGE_MS = 5 * 60_000;
+
+interface SpotlightCache {
+  version: string;
+  builtAt: number;
+  checkedAt: number;
+  byLang: Record<Lang, Spotlight>;
+}
 
 /**
  * Labour-market information as the portal shows it: occupation profiles, the NOC hierarchy, the
@@ -108,13 +149,21 @@ const TOP_RATINGS = 10;
  */
 export class LmiService {
   private state: LmiStatus = { loaded: false, missing: [...CORE_SOURCES] };
+  private spotlightCache: SpotlightCache | undefined;
+  private spotlightBuilding: Promise<SpotlightCache> | undefined;
 
-  constructor(private readonly repository: LmiRepository) {}
+  /** `now` in milliseconds since the epoch (tests pass a clock). */
+  constructor(
+    private readonly repository: LmiRepository,
+    private readonly now: () => number = Date.now,
+    private readonly titleCoder?: TitleCoder,
+  ) {}
 
   /** Reads which sources are loaded; call at start and after an import. */
   async refresh(): Promise<LmiStatus> {
     const loaded = new Set((await this.repository.sources()).map((source) => source.id));
     this.state = { loaded: loaded.has('noc'), missing: CORE_SOURCES.filter((id) => !loaded.has(id)) };
+    this.spotlightCache = undefined;
     return this.state;
   }
 
@@ -273,6 +322,91 @@ export class LmiService {
   }
 
   /**
+   * The home page's spotlight: the in-demand industries (NAICS sectors ranked by `rankIndustries`) and
+   * the first in-demand occupations; null when the LMI is not loaded. Cached: computed once per
+   * catalogue or LMI change (checked at most every 30 s) and at least every 5 minutes, never per
+   * request; one computation at a time.
+   */
+  async spotlight(lang: Lang): Promise<Spotlight | null> {
+    if (!this.state.loaded) return null;
+    const now = this.now();
+    const cached = this.spotlightCache;
+    if (cached !== undefined && now - cached.checkedAt < SPOTLIGHT_CHECK_MS) return cached.byLang[lang];
+    // Requests arriving during the check are served the current spotlight.
+    if (cached !== undefined) cached.checkedAt = now;
+    this.spotlightBuilding ??= this.freshSpotlight(cached, now).finally(() => {
+      this.spotlightBuilding = undefined;
+    });
+    const fresh = await this.spotlightBuilding;
+    this.spotlightCache = fresh;
+    return fresh.byLang[lang];
+  }
+
+  private async freshSpotlight(cached: SpotlightCache | undefined, now: number): Promise<SpotlightCache> {
+    const version = await this.repository.spotlightVersion();
+    if (cached?.version === version && now - cached.builtAt < SPOTLIGHT_MAX_AGE_MS) return cached;
+    const [rows, groups, en, fr] = await Promise.all([
+      this.repository.unitGroupSignals(ONTARIO),
+      this.repository.taggedPrograms(),
+      this.inDemand('en'),
+      this.inDemand('fr'),
+    ]);
+    const signals = new Map<string, OccupationSignal>(
+      rows.map((row) => [
+        row.code,
+        hiringIndicator({
+          ontarioOutlook: isOutlookLabel(row.outlook) ? row.outlook : null,
+          futureConditions: conditions(row.futureConditions),
+        }),
+      ]),
+    );
+    const groupRows = new Map(rows.map((row) => [row.code, row]));
+    const ranked = rankIndustries(groups, signals);
+    const sectors = new Map(
+      (await this.repository.naicsTitles(ranked.map((industry) => industry.sector))).map((row) => [
+        row.code,
+        row,
+      ]),
+    );
+    const industries = (lang: Lang): InDemandIndustry[] =>
+      ranked.map((industry) => {
+        const sector = sectors.get(industry.sector);
+        return {
+          code: industry.sector,
+          title:
+            sector === undefined
+              ? null
+              : lang === 'fr' && sector.titleFr
+                ? { text: sector.titleFr, lang }
+                : { text: sector.titleEn, lang: 'en' },
+          programs: industry.programs,
+          hotPrograms: industry.hotPrograms,
+          demo: industry.demoPrograms === industry.programs,
+          occupations: industry.inDemand.flatMap(({ code }) => {
+            const group = groupRows.get(code);
+            if (group === undefined) return [];
+            const title: LocalText =
+              lang === 'fr' && group.titleFr
+                ? { text: group.titleFr, lang }
+                : { text: group.titleEn, lang: 'en' };
+            return [{ code, title }];
+          }),
+        };
+      });
+    const spotlight = (lang: Lang, hot: OccupationListItem[]): Spotlight => ({
+      industries: industries(lang),
+      occupations: hot.slice(0, SPOTLIGHT_OCCUPATIONS),
+      inDemandTotal: hot.length,
+    });
+    return {
+      version,
+      builtAt: now,
+      checkedAt: now,
+      byLang: { en: spotlight('en', en), fr: spotlight('fr', fr) },
+    };
+  }
+
+  /**
    * Title and hiring indicator of the given unit groups (codes not in the LMI are left out), for
    * program pages and lists that link to occupations.
    */
@@ -318,9 +452,14 @@ export class LmiService {
     );
   }
 
-  /** Unit groups whose title or example titles match the text, best first. */
+  /**
+   * Unit groups whose title or example titles match the text, best first: the job-title coder when
+   * the composition root gives one (src/recommend/titles.ts), else the trigram title search.
+   */
   async searchOccupations(query: string, lang: Lang, limit: number) {
-    const matches = await this.repository.searchTitles(query, lang, limit);
+    const matches = this.titleCoder
+      ? await this.titleCoder(query, lang, limit)
+      : await this.repository.searchTitles(query, lang, limit);
     const groups = new Map(
       (await this.repository.groupsByCode(matches.map((match) => match.nocCode))).map((row) => [
         row.code,
@@ -342,6 +481,13 @@ export class LmiService {
     });
   }
 }
+
+/** Unit groups for a job title, best first, with the title each matched and a score 0–1. */
+export type TitleCoder = (
+  text: string,
+  lang: Lang,
+  limit: number,
+) => Promise<{ nocCode: string; matchedTitle: string; score: number }[]>;
 
 function groupTitle(group: NocGroupRow, lang: Lang): LocalText {
   return lang === 'fr' && group.titleFr

@@ -11,13 +11,17 @@ const edit = z
   .refine((value) => parseEdit(value) !== undefined, {
     message: 'must be skill:<OaSIS code> or technology:<name>',
   });
+/** A whole number parameter; an empty one (a form field left blank) is not given. */
 const whole = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `must be a number of ${name}` })
-    .int(`must be a whole number of ${name}`)
-    .min(min, `must be ${min} or more`)
-    .max(max, `must be ${max} or less`)
-    .optional();
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce
+      .number({ error: `must be a number of ${name}` })
+      .int(`must be a whole number of ${name}`)
+      .min(min, `must be ${min} or more`)
+      .max(max, `must be ${max} or less`)
+      .optional(),
+  );
 
 /**
  * Every recommendation parameter, the same on the guided pages and `GET /api/v1/recommendations`: the

@@ -93,7 +93,7 @@ export class RecommendRepository {
   technologies(): Promise<(OccupationTechnology & { code: string })[]> {
     return selectRows(
       this.db,
-      sql`SELECT noc_code AS code, name, hot, in_demand AS "inDemand" FROM occupation_technology
+      sql`SELECT noc_code AS code, name, hot, in_demand AS "inDemand", weight FROM occupation_technology
            ORDER BY noc_code, weight DESC, name`,
     );
   }

@@ -143,7 +143,7 @@ interface ProgramModel {
 }
 
 export const MAX_OCCUPATIONS = 3;
-const TRANSITIONS = 15;
+const TRANSITIONS = 20;
 /** The programs' gap: the most important skill and knowledge gaps, and missing technologies. */
 const GAP_SKILLS = 12;
 const GAP_TECHNOLOGIES = 8;
@@ -267,6 +267,15 @@ export class RecommendService {
     return this.repository.titleEntries();
   }
 
+  /** The names of every OaSIS skill and knowledge descriptor, sorted (a profile page's datalist). */
+  async skillNames(): Promise<string[]> {
+    const model = await this.required();
+    return [...model.descriptors.values()]
+      .filter((descriptor) => descriptor.category !== 'abilities')
+      .map((descriptor) => descriptor.name)
+      .sort((a, b) => a.localeCompare(b));
+  }
+
   /**
    * Skills (OaSIS descriptors) and technologies (O*NET) whose names contain what is typed, for adding
    * to a profile: names starting with the text first.
@@ -332,6 +341,8 @@ export class RecommendService {
         unresolved.push(editValue(edit));
         return [];
       });
+    const targetModel = input.target === undefined ? undefined : model.occupations.get(input.target);
+    if (input.target !== undefined && targetModel === undefined) unresolved.push(input.target);
     const add = resolve(input.add);
     const remove = resolve(input.remove);
     const summary = (occupation: OccupationModel) => occupationSummary(occupation, lang);
@@ -373,8 +384,6 @@ export class RecommendService {
     }).map(view);
 
     let target: Recommendation['target'] = null;
-    const targetModel = input.target === undefined ? undefined : model.occupations.get(input.target);
-    if (input.target !== undefined && targetModel === undefined) unresolved.push(input.target);
     if (targetModel !== undefined) {
       const transition = transitionTo(profile, current, targetModel, model.byCategory);
       // Programs teach skills, knowledge and tools; abilities (near vision, stamina…) are not trained

@@ -78,7 +78,7 @@ export interface MatcherOptions {
 }
 
 export const DEFAULT_OPTIONS: MatcherOptions = {
-  sourceWeights: { noc: 1, nocExample: 1, oasis: 1, onetAlternate: 0.85, onetReported: 0.85 },
+  sourceWeights: { noc: 1, nocExample: 1, oasis: 1, onetAlternate: 0.6, onetReported: 0.6 },
   support: 0.1,
   otherLanguage: 0.97,
   temperature: 0.07,
@@ -90,6 +90,8 @@ export const DEFAULT_OPTIONS: MatcherOptions = {
 };
 
 const LEVEL_FACTOR = 0.25;
+/** A word in fewer titles than this may be a misspelling of a more common word (see `slot`). */
+const RARE_WORD = 20;
 /** How close a text must be to a job title, and how likely the unit group, to widen a search with it. */
 const JOB_TITLE_SIMILARITY = 0.7;
 const JOB_TITLE_PROBABILITY = 0.1;
@@ -141,6 +143,8 @@ export class TitleMatcher {
   private readonly docEntry: TitleEntry[];
   /** Per title document: the term of its head word (-1: none). */
   private readonly docHead: Int32Array;
+  /** Every term that is the head word of some title. */
+  private readonly heads = new Set<number>();
   private readonly groups: UnitGroupName[];
   /** Scratch arrays (matching is synchronous). */
   private readonly slotScore: Float64Array;
@@ -228,6 +232,7 @@ export class TitleMatcher {
       this.docGroup[index] = document.group;
       this.docPrior[index] = document.prior;
       this.docHead[index] = document.head;
+      if (document.head >= 0) this.heads.add(document.head);
       let norm = 0;
       for (const term of document.terms) {
         const factor = term === document.head ? this.options.headFactor : 1;
@@ -322,6 +327,18 @@ export class TitleMatcher {
     words.forEach((word, position) => {
       const last = position === words.length - 1;
       const expansion = this.abbreviations.get(word);
+      if (expansion?.includes('|')) {
+        // One word, several readings ("admin": administrator or administrative).
+        const slot = { weight: 0, alternatives: [] as Alternative[] };
+        for (const reading of expansion.split('|')) {
+          const part = this.slot(reading, false);
+          slot.weight = Math.max(slot.weight, part.weight);
+          slot.alternatives.push(...part.alternatives);
+        }
+        if (word === head) slot.weight *= this.options.headFactor;
+        slots.push({ ...slot, head: word === head });
+        return;
+      }
       if (expansion !== undefined && expansion !== word) {
         const expanded = rawWords(expansion);
         expanded.forEach((part, at) => {
@@ -346,30 +363,46 @@ export class TitleMatcher {
     const exact = this.terms.get(term);
     if (exact !== undefined) {
       const alternatives: Alternative[] = [{ term: exact, factor: 1 }];
-      if (last && word.length >= 3) alternatives.push(...this.prefixes(word, exact));
-      return { weight: this.idf[exact] ?? 0, alternatives };
-    }
-    const alternatives: Alternative[] = [];
-    const max = allowedTypos(word);
-    if (max > 0) {
-      const keys = new Set<string>([term]);
-      deletions(term, max, keys);
-      const seen = new Set<number>();
-      for (const key of keys) {
-        for (const candidate of this.typoKeys.get(key) ?? []) {
-          if (seen.has(candidate)) continue;
-          seen.add(candidate);
-          const distance = editDistance(term, this.termText[candidate] ?? '', max);
-          if (distance <= max) alternatives.push({ term: candidate, factor: TYPO_FACTORS[distance] ?? 0.5 });
+      // A whole word already in the index is taken as typed; a short one may still be a beginning ("tech").
+      if (last && word.length >= 3 && word.length <= 4) alternatives.push(...this.prefixes(word, exact));
+      // A rare word may be a misspelling of a common one that happens to exist ("developper" is
+      // French for "to develop"): much more frequent words one typo away count too.
+      const frequency = this.postings[exact]?.length ?? 0;
+      if (frequency < RARE_WORD) {
+        for (const typo of this.typos(term)) {
+          if (typo.term !== exact && (this.postings[typo.term]?.length ?? 0) >= frequency * 10)
+            alternatives.push(typo);
         }
       }
+      return { weight: this.idf[exact] ?? 0, alternatives };
     }
+    const alternatives: Alternative[] = this.typos(term);
     if (word.length >= 3) alternatives.push(...this.prefixes(word, -1));
     const best = alternatives.reduce(
       (top, alternative) => Math.max(top, (this.idf[alternative.term] ?? 0) * alternative.factor),
       0,
     );
     return { weight: best > 0 ? best : this.medianIdf * 0.5, alternatives };
+  }
+
+  /** Terms within the allowed typos of a term (one from five letters, two from nine). */
+  private typos(term: string): Alternative[] {
+    const found: Alternative[] = [];
+    const max = allowedTypos(term);
+    if (max === 0) return found;
+    const keys = new Set<string>([term]);
+    deletions(term, max, keys);
+    const seen = new Set<number>();
+    for (const key of keys) {
+      for (const candidate of this.typoKeys.get(key) ?? []) {
+        if (seen.has(candidate)) continue;
+        seen.add(candidate);
+        const distance = editDistance(term, this.termText[candidate] ?? '', max);
+        if (distance > 0 && distance <= max)
+          found.push({ term: candidate, factor: TYPO_FACTORS[distance] ?? 0.5 });
+      }
+    }
+    return found;
   }
 
   /** Terms that begin with what was typed (the word being typed, or a short form like "admin"). */
@@ -418,6 +451,11 @@ export class TitleMatcher {
    * probability; the weaker ones must be at least a fifth as likely as the best.
    */
   jobTitleMatches(text: string, lang: 'en' | 'fr'): { noc: string; probability: number }[] {
+    // Most search words name no job at all ("python", "data"): no head word, no ranking needed.
+    const named = this.slots(text, lang).some((slot) =>
+      slot.alternatives.some((alternative) => alternative.factor >= 0.8 && this.heads.has(alternative.term)),
+    );
+    if (!named) return [];
     const ranked = this.rank(text, lang).filter(
       (candidate) => candidate.namesJob && candidate.similarity >= JOB_TITLE_SIMILARITY,
     );

@@ -73,7 +73,7 @@ export const LEVEL_WORDS = new Set([
 
 /**
  * Everyday abbreviations and short forms of job titles (folded, before stemming) and what they stand
- * for. Abbreviations that titles spell out in parentheses ("Wide area network (WAN) administrator")
+ * for; "a|b" when one short word has several readings. Abbreviations that titles spell out in parentheses ("Wide area network (WAN) administrator")
  * are learned from the titles themselves (`learnAbbreviations`); these are the ones people type that
  * the official lists do not spell out.
  */
@@ -90,7 +90,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   mngr: 'manager',
   asst: 'assistant',
   assoc: 'associate',
-  admin: 'administrator',
+  admin: 'administrator|administrative',
   tech: 'technician',
   techs: 'technician',
   coord: 'coordinator',

@@ -3,6 +3,8 @@ import { TitleMatcher } from './title-matcher.ts';
 
 /** How often, at most, the service asks whether the LMI changed. */
 const FRESHNESS_MS = 2_000;
+/** How many search texts' job-title answers are kept. */
+const RECENT_ANSWERS = 2_000;
 
 /**
  * The job-title coder as a service: builds the title index from the LMI (every NOC, OaSIS and O*NET
@@ -13,6 +15,10 @@ export class JobTitleService {
   private current: { version: string; matcher: TitleMatcher | undefined } | undefined;
   private building: Promise<{ version: string; matcher: TitleMatcher | undefined }> | undefined;
   private checkedAt = 0;
+  private recent: {
+    matcher: TitleMatcher | undefined;
+    answers: Map<string, { noc: string; probability: number }[]>;
+  } = { matcher: undefined, answers: new Map() };
 
   constructor(
     private readonly repository: RecommendRepository,
@@ -41,12 +47,41 @@ export class JobTitleService {
   private async fresh(): Promise<{ version: string; matcher: TitleMatcher | undefined }> {
     const version = await this.repository.lmiVersion();
     if (this.current?.version === version) return this.current;
-    const [entries, groups] = await Promise.all([this.repository.titleEntries(), this.repository.unitGroups()]);
+    const [entries, groups] = await Promise.all([
+      this.repository.titleEntries(),
+      this.repository.unitGroups(),
+    ]);
     return { version, matcher: groups.length === 0 ? undefined : new TitleMatcher(entries, groups) };
   }
 
-  /** Unit groups a search text names as a job (see TitleMatcher.jobTitleMatches); none without LMI. */
+  /** Unit groups for a job title (the occupations page's title search); none without LMI. */
+  async match(
+    text: string,
+    lang: 'en' | 'fr',
+    limit: number,
+  ): Promise<{ nocCode: string; matchedTitle: string; score: number }[]> {
+    const matches = (await this.matcher())?.match(text, lang, limit) ?? [];
+    return matches.map((match) => ({
+      nocCode: match.noc,
+      matchedTitle: match.matchedOn.title,
+      score: match.score,
+    }));
+  }
+
+  /**
+   * Unit groups a search text names as a job (see TitleMatcher.jobTitleMatches); none without LMI.
+   * Search texts repeat, so the last answers are kept (per LMI release).
+   */
   async jobTitleMatches(text: string, lang: 'en' | 'fr'): Promise<{ noc: string; probability: number }[]> {
-    return (await this.matcher())?.jobTitleMatches(text, lang) ?? [];
+    const matcher = await this.matcher();
+    if (matcher === undefined) return [];
+    if (this.recent.matcher !== matcher) this.recent = { matcher, answers: new Map() };
+    const key = `${lang}|${text}`;
+    const known = this.recent.answers.get(key);
+    if (known !== undefined) return known;
+    const answer = matcher.jobTitleMatches(text, lang);
+    if (this.recent.answers.size >= RECENT_ANSWERS) this.recent.answers.clear();
+    this.recent.answers.set(key, answer);
+    return answer;
   }
 }

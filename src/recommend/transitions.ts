@@ -24,10 +24,10 @@ export const CATEGORY_WEIGHTS: Record<ProfileCategory, number> = {
 };
 
 /**
- * Similarity at or above which a transition is viable: about the 90th percentile of the similarity
+ * Similarity at or above which a transition is viable: the 90th percentile of the similarity
  * of all pairs of unit groups in OaSIS 2023 (docs/recommendations.md).
  */
-export const VIABLE_SIMILARITY = 0.6;
+export const VIABLE_SIMILARITY = 0.56;
 
 /** A descriptor counts as needed from this level (OaSIS 0–5). */
 const NEEDED_LEVEL = 2;

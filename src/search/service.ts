@@ -57,6 +57,10 @@ export interface ProgramSearchResult {
   facets: Record<Facet, { value: string; count: number }[]>;
   corrections: { from: string; to: string }[];
   unmatched: string[];
+  /** When nothing matches: the query with one word fewer that finds the most programs. */
+  didYouMean?: { q: string; total: number };
+  /** When nothing matches with filters: how many programs the words alone find. */
+  withoutFilters?: number;
   /** The unit groups the query was read as a job title of, with their probability. */
   jobTitles: { noc: string; titleEn: string; titleFr: string; probability: number }[];
 }
@@ -97,13 +101,9 @@ export class SearchService {
 
   constructor(
     private readonly repository: SearchRepository,
-    now: (() => Date) | undefined = undefined,
+    private readonly now: () => Date = () => new Date(),
     private readonly jobTitles: JobTitleCoder = async () => [],
-  ) {
-    this.now = now ?? (() => new Date());
-  }
-
-  private readonly now: () => Date;
+  ) {}
 
   /** Builds the index now (at start, and in tests after changing the catalogue). */
   async refresh(): Promise<void> {
@@ -272,6 +272,31 @@ export class SearchService {
   }
 
   /**
+   * What to offer when nothing matches: the words alone without the filters, and the query without
+   * the word that stops it matching (of queries of two words or more).
+   */
+  private instead(
+    indexed: Indexed,
+    params: ProgramSearchParams,
+  ): { didYouMean?: { q: string; total: number }; withoutFilters?: number } {
+    const count = (text: string | undefined, filters: ProgramSearchParams['filters']) =>
+      indexed.engine.search({ ...(text === undefined ? {} : { text }), filters, limit: 0 }).total;
+    const offer: { didYouMean?: { q: string; total: number }; withoutFilters?: number } = {};
+    if (Object.values(params.filters).some((values) => values.length > 0)) {
+      offer.withoutFilters = count(params.q, {});
+    }
+    const words = (params.q ?? '').split(/\s+/).filter((word) => terms(word).length > 0);
+    if (words.length >= 2 && words.length <= 8) {
+      for (let skip = 0; skip < words.length; skip++) {
+        const q = words.filter((_, index) => index !== skip).join(' ');
+        const total = count(q, params.filters);
+        if (total > (offer.didYouMean?.total ?? 0)) offer.didYouMean = { q, total };
+      }
+    }
+    return offer;
+  }
+
+  /**
    * The published programs the index holds, with the catalogue version and day it was built for, so
    * other in-memory indexes (recommendations) follow the same snapshot.
    */
@@ -301,6 +326,7 @@ export class SearchService {
           }),
     });
     const namedCodes = new Set(named.map((match) => match.noc));
+    const instead = result.total === 0 ? this.instead(indexed, params) : {};
     const facets = {} as ProgramSearchResult['facets'];
     for (const facet of FACETS) {
       facets[facet] = [...result.facets[facet]]
@@ -347,6 +373,7 @@ export class SearchService {
       corrections: result.corrections,
       // Words of a job title the programs' text does not use ("barista") are not "not found".
       unmatched: named.length > 0 ? [] : result.unmatched,
+      ...instead,
       jobTitles: named.map((match) => {
         const names = indexed.occupations.get(match.noc);
         return {

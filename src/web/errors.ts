@@ -45,10 +45,13 @@ export function registerErrorHandlers(app: App, deps: ContextDependencies): void
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const details = problemsOf(error);
     const status = details ? 400 : statusOf(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A RequestError's message is written for the visitor (a 503 says what is missing); other
+    // failures never show theirs.
+    const intended = error instanceof RequestError;
+    if (status >= 500 && !intended) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status, reason: error.message }, 'request rejected');
     const message =
-      status >= 500
+      status >= 500 && !intended
         ? 'An unexpected error occurred; quote the request id when reporting it.'
         : details
           ? `Invalid request: ${details.map((d) => `${d.parameter} ${d.message}`).join('; ')}`

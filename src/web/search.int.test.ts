@@ -142,6 +142,51 @@ for (const backend of testBackends()) {
       assert.equal(none.total, 0);
     });
 
+    test('a job title finds the programs for its unit group, after those that mention the words', async () => {
+      const response = await portal.server.inject({ method: 'GET', url: '/api/v1/programs?q=RN' });
+      const result = response.json<Result & { explanation: { jobTitles: { noc: string }[] } }>();
+      assert.equal(result.explanation.jobTitles[0]?.noc, '31301');
+      assert.ok(result.total > 0);
+      assert.deepEqual(result.explanation.unmatched, []);
+      assert.ok(
+        result.items.every((item) =>
+          item.reasons.some(
+            (reason) => reason.kind === 'occupation' || reason.kind === 'title' || reason.kind === 'text',
+          ),
+        ),
+      );
+      assert.ok(
+        result.items.some((item) => item.reasons.some((reason) => /Registered nurses/.test(reason.labelEn))),
+      );
+      // A topic is not a job: "python" is not widened to developers.
+      const python = await portal.server.inject({ method: 'GET', url: '/api/v1/programs?q=python' });
+      assert.deepEqual(python.json<{ explanation: { jobTitles: unknown[] } }>().explanation.jobTitles, []);
+    });
+
+    test('when nothing matches, the query with a word fewer and the count without filters are offered', async () => {
+      const words = await portal.server.inject({
+        method: 'GET',
+        url: '/api/v1/programs?q=python+xylophonist',
+      });
+      const offered = words.json<{
+        total: number;
+        explanation: { didYouMean?: { q: string; total: number } };
+      }>();
+      assert.equal(offered.total, 0);
+      assert.equal(offered.explanation.didYouMean?.q, 'python');
+      assert.ok(offered.explanation.didYouMean.total > 0);
+      const filtered = await portal.server.inject({
+        method: 'GET',
+        url: '/api/v1/programs?q=python&institution=george-brown-college',
+      });
+      const without = filtered.json<{ total: number; explanation: { withoutFilters?: number } }>();
+      assert.equal(without.total, 0);
+      assert.ok((without.explanation.withoutFilters ?? 0) > 0);
+      const page = await portal.server.inject({ method: 'GET', url: '/en/search?q=python+xylophonist' });
+      assert.match(page.body, /Did you mean/);
+      assert.match(page.body, /href="\/en\/search\?q=python"/);
+    });
+
     test('invalid parameters are a 400 naming the parameter', async () => {
       for (const query of [
         'delivery=by-pigeon',

@@ -1,10 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { fromPglite, fromPool, PGLITE_EXTENSIONS, redact, type Database } from '../../src/db/database.ts';
 import { MIGRATIONS_FOLDER, runMigrations } from '../../src/db/migrate.ts';
+import { importLmi } from '../../src/lmi/import/runner.ts';
+import { LMI_SOURCES } from '../../src/lmi/sources/index.ts';
 
 /**
  * Integration tests run on every backend available: PGlite always, and the PostgreSQL server named
@@ -37,7 +47,38 @@ async function createPglite(): Promise<Database> {
   return fromPglite(client, 'in-memory PGlite (test)');
 }
 
-async function migratedSnapshot(): Promise<Buffer> {
+/**
+ * A fresh database with the labour-market files of `dir` loaded. The import of the real files takes
+ * 20–40 s; on PGlite it runs once per set of files and migrations and is then loaded from a cached
+ * snapshot (a few seconds). On a server each call imports (about 10 s).
+ */
+export async function createWithLmi(backend: TestBackend, dir: string): Promise<Database> {
+  if (backend.name === 'postgres') {
+    const database = await backend.create();
+    await importLmi(database.db, dir, LMI_SOURCES);
+    return database;
+  }
+  const hash = createHash('sha256').update(migrationsKey());
+  // Names, sizes and modification times identify the files without reading 70 MB.
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const stats = statSync(path.join(dir, file));
+    if (stats.isFile()) hash.update(`${file}:${stats.size}:${stats.mtimeMs}`);
+  }
+  const file = path.join(CACHE_DIR, `pglite-lmi-${hash.digest('hex').slice(0, 16)}.tar.gz`);
+  const snapshot = existsSync(file)
+    ? readFileSync(file)
+    : await snapshotOf(file, async (database) => {
+        await importLmi(database.db, dir, LMI_SOURCES);
+      });
+  const client = await PGlite.create({
+    loadDataDir: new Blob([new Uint8Array(snapshot)]),
+    extensions: PGLITE_EXTENSIONS,
+  });
+  return fromPglite(client, 'in-memory PGlite with LMI (test)');
+}
+
+/** The migrations and PGlite version, as a cache key. */
+function migrationsKey(): string {
   const pgliteVersion = (
     JSON.parse(
       readFileSync(
@@ -53,11 +94,15 @@ async function migratedSnapshot(): Promise<Buffer> {
     const full = path.join(MIGRATIONS_FOLDER, file);
     if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(full));
   }
-  const file = path.join(CACHE_DIR, `pglite-${hash.digest('hex').slice(0, 16)}.tar.gz`);
-  if (existsSync(file)) return readFileSync(file);
+  return hash.digest('hex');
+}
+
+/** Builds a migrated PGlite database, fills it, and caches its dump in `file`. */
+async function snapshotOf(file: string, fill: (database: Database) => Promise<void>): Promise<Buffer> {
   const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = fromPglite(client, 'snapshot');
   await runMigrations(database);
+  await fill(database);
   const dump = Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer());
   await database.close();
   mkdirSync(CACHE_DIR, { recursive: true });
@@ -66,6 +111,12 @@ async function migratedSnapshot(): Promise<Buffer> {
   writeFileSync(temporary, dump);
   renameSync(temporary, file);
   return dump;
+}
+
+async function migratedSnapshot(): Promise<Buffer> {
+  const file = path.join(CACHE_DIR, `pglite-${migrationsKey().slice(0, 16)}.tar.gz`);
+  if (existsSync(file)) return readFileSync(file);
+  return snapshotOf(file, async () => undefined);
 }
 
 /** A throwaway database on the server, dropped again when the returned Database is closed. */

@@ -44,6 +44,15 @@ const searchResult = z
       query: z.string(),
       corrections: z.array(z.object({ from: z.string(), to: z.string() })),
       unmatched: z.array(z.string()),
+      didYouMean: z
+        .object({ q: z.string(), total: z.number().int() })
+        .optional()
+        .describe('When nothing matches: the query with one word fewer that finds the most programs.'),
+      withoutFilters: z
+        .number()
+        .int()
+        .optional()
+        .describe('When nothing matches with filters: how many programs the words alone find.'),
       jobTitles: z
         .array(
           z.object({
@@ -94,6 +103,8 @@ export function registerSearchApi(api: App, search: SearchService): void {
           query: params.q ?? '',
           corrections: result.corrections,
           unmatched: result.unmatched,
+          ...(result.didYouMean === undefined ? {} : { didYouMean: result.didYouMean }),
+          ...(result.withoutFilters === undefined ? {} : { withoutFilters: result.withoutFilters }),
           jobTitles: result.jobTitles,
         },
       };

@@ -81,6 +81,9 @@ export const en = {
   'search.clearAll': 'Clear all filters',
   'search.corrected': 'Showing results for “{corrected}” (you typed “{typed}”).',
   'search.jobTitles': 'Read as a job title: programs for {occupations} are included after those that mention your words.',
+  'search.didYouMean': 'Did you mean',
+  'search.programCount': '{count} programs',
+  'search.withoutFilters': '{count} programs match your words without the filters.',
   'search.unmatched': 'No program mentions “{words}”.',
   'search.filters.heading': 'Filter programs',
   'search.filters.apply': 'Apply filters',
@@ -615,7 +618,7 @@ export const en = {
   'careerPaths.transitions.how':
     'We suggest occupations that need similar skills, abilities and knowledge, whose Ontario outlook is at least as good as your current job’s, and that are not a step down in TEER (training, education, experience and responsibilities).',
   'careerPaths.transitions.howLink': 'How the data is used',
-  'careerPaths.transitions.basedOn': 'From your profile as {occupations}.',
+  'careerPaths.transitions.basedOn': 'Your profile is built from {occupations}.',
   'careerPaths.transitions.editProfile': 'Edit your profile',
   'careerPaths.transitions.showAll':
     'Also show moves that are not recommended (a worse outlook or a step down)',
@@ -669,7 +672,7 @@ export const en = {
   'careerPaths.programs.noneFiltered':
     'No program matches your filters. Try a higher cost, a longer length or a later start.',
   'careerPaths.programs.reason': 'Teaches {items}: {count} of the {total} gaps for {occupation}',
-  'careerPaths.programs.reasonAll': 'Teaches {items}: all {total} gaps for {occupation}',
+  'careerPaths.programs.reasonAll': 'Teaches {items}: the {total} gaps for {occupation}',
   'careerPaths.programs.reasonOnly': 'Teaches {items}: the one gap for {occupation}',
   'careerPaths.programs.backToMoves': 'Back to career moves',
   'api.param.program': 'The program’s id (UUID) or slug.',

@@ -82,6 +82,9 @@ export const fr: Record<MessageKey, string> = {
   'search.clearAll': 'Retirer tous les filtres',
   'search.corrected': 'Résultats pour « {corrected} » (vous avez tapé « {typed} »).',
   'search.jobTitles': 'Lu comme un titre d’emploi : les programmes pour {occupations} suivent ceux qui mentionnent vos mots.',
+  'search.didYouMean': 'Vouliez-vous dire',
+  'search.programCount': '{count} programmes',
+  'search.withoutFilters': '{count} programmes correspondent à vos mots sans les filtres.',
   'search.unmatched': 'Aucun programme ne mentionne « {words} ».',
   'search.filters.heading': 'Filtrer les programmes',
   'search.filters.apply': 'Appliquer les filtres',
@@ -632,7 +635,7 @@ export const fr: Record<MessageKey, string> = {
   'careerPaths.transitions.how':
     'Nous proposons les professions qui demandent des compétences, aptitudes et connaissances semblables, dont les perspectives en Ontario sont au moins aussi bonnes que celles de votre emploi actuel, et qui ne sont pas un recul de catégorie FÉER (formation, études, expérience et responsabilités).',
   'careerPaths.transitions.howLink': 'Comment les données sont utilisées',
-  'careerPaths.transitions.basedOn': 'D’après votre profil de {occupations}.',
+  'careerPaths.transitions.basedOn': 'Votre profil est établi à partir de : {occupations}.',
   'careerPaths.transitions.editProfile': 'Modifier votre profil',
   'careerPaths.transitions.showAll':
     'Afficher aussi les transitions non recommandées (perspectives moins bonnes ou recul)',
@@ -685,7 +688,8 @@ export const fr: Record<MessageKey, string> = {
   'careerPaths.programs.togetherNoCost':
     'Ensemble, ces {count} programmes comblent {closed} des {total} écarts en {weeks} semaines; certains coûts ne sont pas publiés.',
   'careerPaths.programs.ranked': 'Programmes qui comblent une partie de l’écart',
-  'careerPaths.programs.none': 'Aucun programme du catalogue n’enseigne encore ce dont cette transition a besoin.',
+  'careerPaths.programs.none':
+    'Aucun programme du catalogue n’enseigne encore ce dont cette transition a besoin.',
   'careerPaths.programs.noneFiltered':
     'Aucun programme ne correspond à vos filtres. Essayez un coût plus élevé, une durée plus longue ou un début plus tardif.',
   'careerPaths.programs.reason': 'Enseigne {items} : {count} des {total} écarts pour « {occupation} »',

@@ -7,6 +7,14 @@ import { href, pageRoutes, type RouteId } from '../routes.ts';
 import type { App } from '../server.ts';
 import type { PageContext } from '../views/layout.tsx';
 import { apiDocsPage } from './api-docs.tsx';
+import {
+  careerOccupationPage,
+  careerPathsPage,
+  careerProfilePage,
+  careerProgramsPage,
+  careerTransitionsPage,
+} from './career-paths.tsx';
+import { careerProfileQuery, careerQuery } from '../views/career-paths.tsx';
 import { homePage } from './home.tsx';
 import { aboutDataPage, accessibilityPage, privacyPage, termsPage } from './info.tsx';
 import {
@@ -50,7 +58,7 @@ export function registerPages(app: App, deps: ContextDependencies, api: ApiDocum
     }
   }
 
-  page('home', undefined, (ctx) => homePage(ctx));
+  page('home', undefined, (ctx) => homePage(ctx, deps.services.lmi));
   page('search', searchQuery, (ctx, query) => searchPage(ctx, deps.services, query));
   page('occupations', occupationSearchQuery, (ctx, query) => occupationsPage(ctx, deps.services.lmi, query));
   page('occupationsInDemand', undefined, (ctx) => inDemandPage(ctx, deps.services.lmi));
@@ -66,6 +74,13 @@ export function registerPages(app: App, deps: ContextDependencies, api: ApiDocum
       ),
     nocParams,
   );
+  page('careerPaths', careerQuery, (ctx, query) => careerPathsPage(ctx, query));
+  page('careerOccupation', careerQuery, (ctx, query) => careerOccupationPage(ctx, deps.services, query));
+  page('careerProfile', careerProfileQuery, (ctx, query, _request, reply) =>
+    careerProfilePage(ctx, deps.services, query, reply),
+  );
+  page('careerTransitions', careerQuery, (ctx, query) => careerTransitionsPage(ctx, deps.services, query));
+  page('careerPrograms', careerQuery, (ctx, query) => careerProgramsPage(ctx, deps.services, query));
   page('programCompare', compareQuery, (ctx, query) => comparePage(ctx, deps.services, query));
   page(
     'program',

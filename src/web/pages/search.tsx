@@ -201,6 +201,21 @@ export async function searchPage(
             {result.total === 0 ? (
               <>
                 <p>{t('search.none')}</p>
+                {result.didYouMean ? (
+                  <p>
+                    {t('search.didYouMean')}{' '}
+                    <a href={href('search', lang, {}, stateQuery(params, { q: result.didYouMean.q }))}>
+                      {result.didYouMean.q}
+                    </a>{' '}
+                    ({t('search.programCount', { count: formatNumber(result.didYouMean.total, lang) })})
+                  </p>
+                ) : null}
+                {result.withoutFilters ? (
+                  <p>
+                    {t('search.withoutFilters', { count: formatNumber(result.withoutFilters, lang) })}{' '}
+                    <a href={href('search', lang, {}, { q: params.q })}>{t('search.clearAll')}</a>
+                  </p>
+                ) : null}
                 {selected.length > 0 ? <p>{t('search.noneHint')}</p> : null}
               </>
             ) : (

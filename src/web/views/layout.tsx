@@ -86,6 +86,9 @@ function Document({ ctx, title, description, head, children }: PageProps) {
                   <a href={href('occupations', lang)}>{t('layout.nav.occupations')}</a>
                 </li>
                 <li>
+                  <a href={href('careerPaths', lang)}>{t('layout.nav.careerPaths')}</a>
+                </li>
+                <li>
                   <a href={href('institutions', lang)}>{t('layout.nav.institutions')}</a>
                 </li>
                 <li>
