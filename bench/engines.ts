@@ -6,7 +6,8 @@ import { openDatabase, type Database } from '../src/db/database.ts';
 
 export interface Engine {
   name: string;
-  create(): Promise<{ database: Database; dispose(): Promise<void> }>;
+  /** `url`: the database's address, for a benchmark that starts the portal as its own process (servers only). */
+  create(): Promise<{ database: Database; dispose(): Promise<void>; url?: string }>;
 }
 
 /** The engines a benchmark runs on: file-backed PGlite always, a throwaway database on a server when given. */
@@ -41,6 +42,7 @@ export function benchEngines(serverUrl: string | undefined): Engine[] {
         const database = await openDatabase({ kind: 'postgres', url: url.toString() });
         return {
           database,
+          url: url.toString(),
           dispose: async () => {
             await database.close();
             const dropper = new pg.Client({ connectionString: serverUrl });

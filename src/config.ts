@@ -74,6 +74,7 @@ const envSchema = z
     RATE_LIMIT_MAX: positiveInt('a whole number of requests per minute (0 turns the limit off)').default(600),
     SHUTDOWN_DRAIN_MS: positiveInt('a whole number of milliseconds').default(250),
     SHUTDOWN_TIMEOUT_MS: positiveInt('a whole number of milliseconds').default(10_000),
+    WEB_CONCURRENCY: positiveInt('a whole number of web processes').default(1),
     BRAND_NAME: z
       .string()
       .trim()
@@ -111,6 +112,8 @@ export type Config = Readonly<{
   shutdownDrainMs: number;
   /** Hard limit for the whole shutdown. */
   shutdownTimeoutMs: number;
+  /** Web processes serving the port (PostgreSQL only: the embedded database serves one process). */
+  webConcurrency: number;
   brand: { name: string; colour: string; logoFile: string | undefined };
   hsts: boolean;
   catalogue: {
@@ -174,6 +177,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   if (logoFile !== undefined && !existsSync(logoFile)) {
     throw new ConfigError('BRAND_LOGO_FILE', `points to a file that does not exist (${logoFile})`);
   }
+  if (e.WEB_CONCURRENCY > 1 && e.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      'WEB_CONCURRENCY',
+      'above 1 needs DATABASE_URL: the embedded database serves one process',
+    );
+  }
+  if (e.WEB_CONCURRENCY < 1 || e.WEB_CONCURRENCY > 64) {
+    throw new ConfigError('WEB_CONCURRENCY', `must be between 1 and 64 (got "${e.WEB_CONCURRENCY}")`);
+  }
   if (e.NODE_ENV === 'production' && e.SESSION_SECRET === undefined) {
     throw new ConfigError('SESSION_SECRET', 'must be set in production (32 or more random characters)');
   }
@@ -195,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     rateLimitPerMinute: e.RATE_LIMIT_MAX,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    webConcurrency: e.WEB_CONCURRENCY,
     brand: { name: e.BRAND_NAME, colour: e.BRAND_COLOUR.toLowerCase(), logoFile },
     hsts: e.HSTS ?? baseUrl.startsWith('https:'),
     catalogue: {

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import pg from 'pg';
 import { runProcess, startServer } from '../test/support/server-process.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'ladder-main-'));
@@ -18,6 +19,12 @@ describe('npm start', () => {
     ],
     ['DATABASE_URL', 'nonsense', 2, /^Configuration error: DATABASE_URL must be a PostgreSQL URL/],
     ['LOG_LEVEL', 'chatty', 2, /^Configuration error: LOG_LEVEL must be one of/],
+    [
+      'WEB_CONCURRENCY',
+      '2',
+      2,
+      /^Configuration error: WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database serves one process$/,
+    ],
     [
       'DATABASE_URL',
       'postgres://ladder:pw@127.0.0.1:1/ladder',
@@ -102,6 +109,51 @@ describe('npm start', () => {
     assert.match(server.output(), /shutdown complete/);
   });
 });
+
+const serverUrl = process.env.DATABASE_URL;
+
+describe(
+  'npm start with WEB_CONCURRENCY on PostgreSQL',
+  { skip: serverUrl ? false : 'DATABASE_URL is not set' },
+  () => {
+    test('two web processes serve the port; SIGTERM stops both cleanly', async () => {
+      const name = `ladder_workers_${process.pid}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`create database "${name}"`);
+      const url = new URL(serverUrl ?? '');
+      url.pathname = `/${name}`;
+      try {
+        const server = await startServer({
+          DATABASE_URL: url.toString(),
+          WEB_CONCURRENCY: '2',
+          DEMO_CATALOGUE_COUNT: '30',
+        });
+        // The first process prepares the data once, then both web processes listen.
+        while ((server.output().match(/is running at/g) ?? []).length < 2) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const pids = new Set([...server.output().matchAll(/process (\d+)\)/g)].map((match) => match[1]));
+        assert.equal(pids.size, 2, server.output());
+        assert.equal(
+          (server.output().match(/demonstration catalogue of 30 listings built/g) ?? []).length,
+          1,
+        );
+        const answers = await Promise.all(
+          Array.from({ length: 40 }, () =>
+            fetch(`${server.url}/en/search?q=nurse`).then((response) => response.status),
+          ),
+        );
+        assert.ok(answers.every((status) => status === 200));
+        assert.equal(await server.stop('SIGTERM'), 0, server.output().slice(-2000));
+        assert.equal((server.output().match(/shutdown complete/g) ?? []).length, 2);
+      } finally {
+        await admin.query(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      }
+    });
+  },
+);
 
 describe('npm run db:migrate', () => {
   test('applies the migrations once; a second run applies none', async () => {

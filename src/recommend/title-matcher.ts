@@ -1,4 +1,5 @@
 import { allowedTypos, editDistance, fold } from '../search/text.ts';
+import { TypoIndex } from '../search/typo-index.ts';
 import { ABBREVIATIONS, headWord, LEVEL_WORDS, learnAbbreviations, rawWords, termOf } from './title-text.ts';
 
 /**
@@ -112,18 +113,6 @@ interface Slot {
   alternatives: Alternative[];
 }
 
-/** Deletions of up to `depth` characters (SymSpell keys). */
-function deletions(word: string, depth: number, into: Set<string>): void {
-  if (depth === 0 || word.length <= 2) return;
-  for (let i = 0; i < word.length; i++) {
-    const shorter = word.slice(0, i) + word.slice(i + 1);
-    if (!into.has(shorter)) {
-      into.add(shorter);
-      deletions(shorter, depth - 1, into);
-    }
-  }
-}
-
 export class TitleMatcher {
   private readonly options: MatcherOptions;
   private readonly terms = new Map<string, number>();
@@ -134,7 +123,7 @@ export class TitleMatcher {
   private readonly postingWeights: Float32Array[];
   /** Every term, sorted, for prefix ranges. */
   private readonly sortedTerms: string[];
-  private readonly typoKeys = new Map<string, number[]>();
+  private readonly typoIndex: TypoIndex;
   private readonly abbreviations: Map<string, string>;
   /** Per title document: its unit group (index), prior, norm and the entry it shows. */
   private readonly docGroup: Int32Array;
@@ -247,16 +236,9 @@ export class TitleMatcher {
     this.postings = lists.map((list) => Int32Array.from(list));
     this.postingWeights = weights.map((list) => Float32Array.from(list));
     this.sortedTerms = [...this.termText].sort();
-    this.termText.forEach((text, term) => {
-      if (text.length < 4 || /^\d+$/.test(text)) return;
-      const keys = new Set<string>([text]);
-      deletions(text, text.length >= 8 ? 2 : 1, keys);
-      for (const key of keys) {
-        const list = this.typoKeys.get(key);
-        if (list === undefined) this.typoKeys.set(key, [term]);
-        else list.push(term);
-      }
-    });
+    this.typoIndex = new TypoIndex(this.termText, (text) =>
+      text.length < 4 || /^\d+$/.test(text) ? 0 : text.length >= 8 ? 2 : 1,
+    );
     // Unit group profiles: how many of a group's titles use each term.
     const counts = this.termText.map(() => new Map<number, number>());
     for (const document of documents.values()) {
@@ -390,17 +372,10 @@ export class TitleMatcher {
     const found: Alternative[] = [];
     const max = allowedTypos(term);
     if (max === 0) return found;
-    const keys = new Set<string>([term]);
-    deletions(term, max, keys);
-    const seen = new Set<number>();
-    for (const key of keys) {
-      for (const candidate of this.typoKeys.get(key) ?? []) {
-        if (seen.has(candidate)) continue;
-        seen.add(candidate);
-        const distance = editDistance(term, this.termText[candidate] ?? '', max);
-        if (distance > 0 && distance <= max)
-          found.push({ term: candidate, factor: TYPO_FACTORS[distance] ?? 0.5 });
-      }
+    for (const candidate of this.typoIndex.candidates(term, max)) {
+      const distance = editDistance(term, this.termText[candidate] ?? '', max);
+      if (distance > 0 && distance <= max)
+        found.push({ term: candidate, factor: TYPO_FACTORS[distance] ?? 0.5 });
     }
     return found;
   }

@@ -1,4 +1,5 @@
 import { allowedTypos, editDistance, terms } from './text.ts';
+import { TypoIndex } from './typo-index.ts';
 
 /**
  * The search engine: an in-memory inverted index over the published programs with BM25-style field
@@ -125,24 +126,12 @@ function forEachBit(bits: Bits, visit: (index: number) => void): void {
   }
 }
 
-/** Deletions of up to `depth` characters: the SymSpell keys that find typos without scanning the dictionary. */
-function deletions(word: string, depth: number, into: Set<string>): void {
-  if (depth === 0 || word.length <= 2) return;
-  for (let i = 0; i < word.length; i++) {
-    const shorter = word.slice(0, i) + word.slice(i + 1);
-    if (!into.has(shorter)) {
-      into.add(shorter);
-      deletions(shorter, depth - 1, into);
-    }
-  }
-}
-
 export class SearchEngine<F extends string> {
   private readonly ids: string[];
   private readonly postings = new Map<string, Postings>();
   /** Every term, sorted, for prefix ranges. */
   private readonly dictionary: string[];
-  private readonly typoKeys = new Map<string, string[]>();
+  private readonly typoIndex: TypoIndex;
   /** Word root (see `familyRoot`) → the dictionary terms sharing it. */
   private readonly families = new Map<string, string[]>();
   private readonly facetNames: F[];
@@ -219,15 +208,10 @@ export class SearchEngine<F extends string> {
         if (family === undefined) this.families.set(root, [term]);
         else family.push(term);
       }
-      if (term.length < 4 || /^\d+$/.test(term)) continue;
-      const keys = new Set<string>([term]);
-      deletions(term, term.length >= 7 ? 2 : 1, keys);
-      for (const key of keys) {
-        const list = this.typoKeys.get(key);
-        if (list === undefined) this.typoKeys.set(key, [term]);
-        else list.push(term);
-      }
     }
+    this.typoIndex = new TypoIndex(this.dictionary, (term) =>
+      term.length < 4 || /^\d+$/.test(term) ? 0 : term.length >= 7 ? 2 : 1,
+    );
 
     for (const facet of this.facetNames) {
       const byValue = new Map<string, Bits>();
@@ -294,15 +278,11 @@ export class SearchEngine<F extends string> {
   typoCandidates(term: string): { term: string; distance: number }[] {
     const max = allowedTypos(term);
     if (max === 0) return [];
-    const keys = new Set<string>([term]);
-    deletions(term, max, keys);
     const found = new Map<string, number>();
-    for (const key of keys) {
-      for (const candidate of this.typoKeys.get(key) ?? []) {
-        if (found.has(candidate)) continue;
-        const distance = editDistance(term, candidate, max);
-        if (distance <= max) found.set(candidate, distance);
-      }
+    for (const id of this.typoIndex.candidates(term, max)) {
+      const candidate = this.dictionary[id] ?? '';
+      const distance = editDistance(term, candidate, max);
+      if (distance <= max) found.set(candidate, distance);
     }
     return [...found]
       .map(([candidate, distance]) => ({ term: candidate, distance }))

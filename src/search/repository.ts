@@ -44,6 +44,11 @@ export class SearchRepository {
     );
   }
 
+  /** Every institution of the directory, for facet labels (also those without programs). */
+  institutionNames(): Promise<{ id: string; nameEn: string; nameFr: string }[]> {
+    return selectRows(this.db, sql`SELECT id, name_en AS "nameEn", name_fr AS "nameFr" FROM institution`);
+  }
+
   /** Example job titles of the unit groups, both languages (the job-title side of suggestions). */
   exampleTitles(): Promise<{ code: string; lang: 'en' | 'fr'; title: string }[]> {
     return selectRows(

@@ -65,12 +65,22 @@ export interface ProgramSearchResult {
   jobTitles: { noc: string; titleEn: string; titleFr: string; probability: number }[];
 }
 
+/** Names of the coded facet values, in both languages (French null where only English is published). */
+export interface FacetLabels {
+  occupation: ReadonlyMap<string, { en: string; fr: string | null }>;
+  industry: ReadonlyMap<string, { en: string; fr: string | null }>;
+  institution: ReadonlyMap<string, { en: string; fr: string | null }>;
+}
+
 interface Indexed {
   engine: SearchEngine<Filter>;
+  labels: FacetLabels;
   /** Skills, technologies, institutions and program titles of the catalogue. */
   suggestions: SuggestionIndex;
   rows: Map<string, ProgramRow>;
   occupations: Map<string, { en: string; fr: string }>;
+  /** Index terms of the skill, technology and occupation names results are explained with (filled as read). */
+  labelTerms: Map<string, ReadonlySet<string>>;
   version: number;
   day: number;
 }
@@ -134,10 +144,11 @@ export class SearchService {
 
   private async build(): Promise<Indexed> {
     const version = await this.repository.version();
-    const [rows, occupationRows, industryRows] = await Promise.all([
+    const [rows, occupationRows, industryRows, institutionRows] = await Promise.all([
       this.repository.programs(),
       this.repository.occupationTitles(),
       this.repository.industryTitles(),
+      this.repository.institutionNames(),
     ]);
     const occupations = new Map(
       occupationRows.map((row) => [row.code, { en: row.titleEn, fr: row.titleFr ?? row.titleEn }]),
@@ -181,9 +192,15 @@ export class SearchService {
     );
     return {
       engine: new SearchEngine(documents, FILTERS, TAG_FILTERS),
+      labels: {
+        occupation: new Map(occupationRows.map((row) => [row.code, { en: row.titleEn, fr: row.titleFr }])),
+        industry: new Map(industryRows.map((row) => [row.code, { en: row.titleEn, fr: row.titleFr }])),
+        institution: new Map(institutionRows.map((row) => [row.id, { en: row.nameEn, fr: row.nameFr }])),
+      },
       suggestions: new SuggestionIndex(catalogueSuggestions(rows)),
       rows: new Map(rows.map((row) => [row.id, row])),
       occupations,
+      labelTerms: new Map(),
       version,
       day,
     };
@@ -296,6 +313,11 @@ export class SearchService {
     return offer;
   }
 
+  /** Names of facet values (occupations, industries, institutions), kept with the index: pages label facets without a query. */
+  async labels(): Promise<FacetLabels> {
+    return (await this.current()).labels;
+  }
+
   /**
    * The published programs the index holds, with the catalogue version and day it was built for, so
    * other in-memory indexes (recommendations) follow the same snapshot.
@@ -360,7 +382,7 @@ export class SearchService {
           nextStart: next ?? null,
           isDemo: row.isDemo,
           score: hit.score,
-          reasons: reasonsFor(row, hit.matches, indexed.occupations, namedCodes),
+          reasons: reasonsFor(row, hit.matches, indexed.occupations, namedCodes, indexed.labelTerms),
         },
       ];
     });
@@ -393,8 +415,17 @@ function reasonsFor(
   matches: { field: Field; terms: string[] }[],
   occupations: Map<string, { en: string; fr: string }>,
   named: ReadonlySet<string>,
+  labelTerms: Map<string, ReadonlySet<string>>,
 ): MatchReason[] {
   const reasons: MatchReason[] = [];
+  const hits = (label: string, found: string[]) => {
+    let words = labelTerms.get(label);
+    if (words === undefined) {
+      words = new Set(terms(label));
+      labelTerms.set(label, words);
+    }
+    return found.some((term) => words.has(term));
+  };
   // Programs for a unit group the query names as a job: "for Food counter attendants…".
   for (const tag of row.listing.occupations) {
     const code = tag.code ?? tag.name;
@@ -403,10 +434,6 @@ function reasonsFor(
       reasons.push({ kind: 'occupation', labelEn: names.en, labelFr: names.fr });
     }
   }
-  const hits = (label: string, found: string[]) => {
-    const words = new Set(terms(label));
-    return found.some((term) => words.has(term));
-  };
   for (const match of matches) {
     const { listing } = row;
     switch (match.field) {

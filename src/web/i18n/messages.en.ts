@@ -80,7 +80,8 @@ export const en = {
   'search.removeFilter': 'Remove the filter “{label}”',
   'search.clearAll': 'Clear all filters',
   'search.corrected': 'Showing results for “{corrected}” (you typed “{typed}”).',
-  'search.jobTitles': 'Read as a job title: programs for {occupations} are included after those that mention your words.',
+  'search.jobTitles':
+    'Read as a job title: programs for {occupations} are included after those that mention your words.',
   'search.didYouMean': 'Did you mean',
   'search.programCount': '{count} programs',
   'search.withoutFilters': '{count} programs match your words without the filters.',

@@ -81,7 +81,8 @@ export const fr: Record<MessageKey, string> = {
   'search.removeFilter': 'Retirer le filtre « {label} »',
   'search.clearAll': 'Retirer tous les filtres',
   'search.corrected': 'Résultats pour « {corrected} » (vous avez tapé « {typed} »).',
-  'search.jobTitles': 'Lu comme un titre d’emploi : les programmes pour {occupations} suivent ceux qui mentionnent vos mots.',
+  'search.jobTitles':
+    'Lu comme un titre d’emploi : les programmes pour {occupations} suivent ceux qui mentionnent vos mots.',
   'search.didYouMean': 'Vouliez-vous dire',
   'search.programCount': '{count} programmes',
   'search.withoutFilters': '{count} programmes correspondent à vos mots sans les filtres.',

@@ -83,7 +83,7 @@ export async function searchPage(
     page: params.page,
     pageSize: PAGE_SIZE,
   });
-  const label = await facetLabeller(ctx, services, result.facets, params);
+  const label = await facetLabeller(ctx, services.search);
   const selected = FILTERS.flatMap((facet) => params[facet].map((value) => ({ facet, value })));
   const q = params.q ?? '';
   const title = q ? t('search.youSearchedFor', { query: q }) : t('search.allPrograms');
@@ -303,22 +303,13 @@ function ResultItem({ item, ctx }: { item: ProgramHit; ctx: PageContext }) {
 /** Labels of facet values in the page language: enumerations from the catalogues, codes from the LMI. */
 async function facetLabeller(
   ctx: PageContext,
-  services: { lmi: LmiService; catalogue: CatalogueService },
-  facets: Record<Facet, { value: string; count: number }[]>,
-  params: SearchParams,
+  search: SearchService,
 ): Promise<(facet: Filter, value: string) => string> {
   const { t, lang } = ctx;
-  const codes = (facet: Facet) => [
-    ...new Set([...facets[facet].slice(0, SHOWN_VALUES).map((entry) => entry.value), ...params[facet]]),
-  ];
-  const [occupations, industries, institutions] = await Promise.all([
-    services.lmi.occupationSummaries(codes('occupation'), lang),
-    services.lmi.industryTitles(codes('industry'), lang),
-    services.catalogue.institutions(),
-  ]);
-  const institutionNames = new Map(
-    institutions.map((row) => [row.id, lang === 'fr' ? row.nameFr : row.nameEn]),
-  );
+  // The names come with the search index, so a page labels its facets without a query.
+  const labels = await search.labels();
+  const name = (found: { en: string; fr: string | null } | undefined) =>
+    found === undefined ? undefined : lang === 'fr' ? (found.fr ?? found.en) : found.en;
   // Values of these facets are validated enumerations, each with its message (duration.4-8, cost.free, …).
   const keyed = (prefix: string, value: string): string => t(`${prefix}.${value}` as MessageKey);
   return (facet, value) => {
@@ -336,11 +327,11 @@ async function facetLabeller(
       case 'language':
         return t(value === 'fr' ? 'instructionLang.fr' : 'instructionLang.en');
       case 'occupation':
-        return occupations.get(value)?.title.text ?? t('program.jobs.code', { code: value });
+        return name(labels.occupation.get(value)) ?? t('program.jobs.code', { code: value });
       case 'industry':
-        return industries.get(value)?.text ?? t('program.industries.code', { code: value });
+        return name(labels.industry.get(value)) ?? t('program.industries.code', { code: value });
       case 'institution':
-        return institutionNames.get(value) ?? value;
+        return name(labels.institution.get(value)) ?? value;
       case 'duration':
       case 'cost':
       case 'start':
