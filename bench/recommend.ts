@@ -113,7 +113,8 @@ for (const engine of benchEngines(values.postgres).filter((item) =>
     const address = portal.server.server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
     const get = async (url: string) => {
-      const response = await fetch(`${base}${url}`);
+      // A kept-alive connection the server closed while a peer was being timed fails once: retry.
+      const response = await fetch(`${base}${url}`).catch(() => fetch(`${base}${url}`));
       if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
       return response.json() as Promise<unknown>;
     };

@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Db } from '../src/db/database.ts';
-import { FACETS, FILTERS, toSearchDocument, type Facet, type Filter } from '../src/search/documents.ts';
+import { FACETS, FILTERS, programDocuments, type Facet, type Filter } from '../src/search/documents.ts';
 import { FIELDS, type Field, type SearchDocument, type SortOrder } from '../src/search/engine.ts';
 import type { SearchRepository } from '../src/search/repository.ts';
 import { fold } from '../src/search/text.ts';
@@ -24,7 +24,7 @@ export interface PeerResult {
 
 /**
  * The published programs as index documents, built the way SearchService builds its index (the same
- * `toSearchDocument`, occupation and industry names resolved from the LMI), for the peers.
+ * `programDocuments`, occupation and industry names resolved from the LMI), for the peers.
  * `today` is a day number (start-date windows).
  */
 export async function searchDocuments(
@@ -36,32 +36,7 @@ export async function searchDocuments(
     repository.occupationTitles(),
     repository.industryTitles(),
   ]);
-  const occupations = new Map(
-    occupationRows.map((row) => [row.code, `${row.titleEn} \n ${row.titleFr ?? row.titleEn}`]),
-  );
-  const industries = new Map(industryRows.map((row) => [row.code, `${row.titleEn} \n ${row.titleFr ?? ''}`]));
-  return rows.map((row) =>
-    toSearchDocument(
-      {
-        id: row.id,
-        listing: row.listing,
-        institution: {
-          nameEn: row.nameEn,
-          nameFr: row.nameFr,
-          type: row.type,
-          region: row.region,
-          city: row.city,
-        },
-        occupationNames: row.listing.occupations
-          .map((tag) => occupations.get(tag.code ?? tag.name) ?? '')
-          .join(' \n '),
-        industryNames: row.listing.industries
-          .map((tag) => industries.get(tag.code ?? tag.name) ?? '')
-          .join(' \n '),
-      },
-      today,
-    ),
-  );
+  return programDocuments(rows, occupationRows, industryRows, today);
 }
 
 const selected = (filters: Filters) =>

@@ -493,13 +493,13 @@ async function withPortalProcesses<T>(
 }
 
 /** autocannon in a child process (bench/search-load.ts), so load and server do not share a thread. */
-async function loadTest(origin: string, paths: string[]): Promise<LoadResult> {
+async function loadTest(origin: string, paths: string[], duration = loadSeconds): Promise<LoadResult> {
   const script = fileURLToPath(new URL('./search-load.ts', import.meta.url));
   const input = JSON.stringify({
     origin,
     paths,
     connections,
-    seconds: loadSeconds,
+    seconds: duration,
     // What a browser sends: compressed pages, as a visitor gets them.
     headers: { 'accept-encoding': 'br, gzip', accept: 'text/html' },
   });
@@ -628,7 +628,11 @@ async function measure(
     );
     load = {
       ...(processes > 1 && databaseUrl !== undefined
-        ? await withPortalProcesses(databaseUrl, processes, (processOrigin) => loadTest(processOrigin, pages))
+        ? await withPortalProcesses(databaseUrl, processes, async (processOrigin) => {
+            // Freshly started processes are warmed up first, as the in-process server was by the timings.
+            await loadTest(processOrigin, pages, 5);
+            return loadTest(processOrigin, pages);
+          })
         : await loadTest(origin, pages)),
       processes,
     };

@@ -76,7 +76,9 @@ const skillNameKey = (name: string) => fold(name).replace(/\s+/g, ' ').trim();
 export class GapProgramIndex {
   private readonly programs: GapProgram[];
   private readonly postings = new Map<string, Int32Array>();
-  private readonly scratch: Float64Array;
+  /** Scratch, one slot per program: the gap weight it closes and the gap items it teaches (bits). */
+  private readonly weights: Float64Array;
+  private readonly masks: Uint32Array;
 
   constructor(programs: readonly GapProgram[]) {
     this.programs = [...programs];
@@ -92,7 +94,8 @@ export class GapProgramIndex {
       for (const name of program.technologies) add(`technology:${technologyKey(name)}`, index);
     });
     for (const [key, list] of lists) this.postings.set(key, Int32Array.from(list));
-    this.scratch = new Float64Array(this.programs.length);
+    this.weights = new Float64Array(this.programs.length);
+    this.masks = new Uint32Array(this.programs.length);
   }
 
   get size(): number {
@@ -116,35 +119,42 @@ export class GapProgramIndex {
   rank(allItems: readonly GapItem[], filters: GapFilters, limit: number, target?: string): ProgramFit[] {
     const items = allItems.slice(0, MAX_GAP_ITEMS);
     const total = items.reduce((sum, item) => sum + item.weight, 0);
-    if (total <= 0) return [];
-    const weights = this.scratch;
-    const covered = new Map<number, number[]>();
+    if (total <= 0 || limit <= 0) return [];
+    // Per program, the weight closed and the gap items taught as a bitmask, in reused typed arrays.
+    const { weights, masks } = this;
+    const touched: number[] = [];
     items.forEach((item, itemIndex) => {
+      const bit = (1 << itemIndex) >>> 0;
       for (const list of this.programsFor(item)) {
         for (const program of list) {
-          const found = covered.get(program);
-          if (found === undefined) {
-            covered.set(program, [itemIndex]);
-            weights[program] = item.weight;
-          } else if (found[found.length - 1] !== itemIndex) {
-            found.push(itemIndex);
-            weights[program] = (weights[program] ?? 0) + item.weight;
-          }
+          const mask = masks[program] ?? 0;
+          if ((mask & bit) !== 0) continue;
+          if (mask === 0) touched.push(program);
+          masks[program] = (mask | bit) >>> 0;
+          weights[program] = (weights[program] ?? 0) + item.weight;
         }
       }
     });
-    const fits: ProgramFit[] = [];
-    for (const [index, covers] of covered) {
+    // The best `limit` by a bounded, sorted list: most candidates lose to the last kept one at once.
+    const best: ProgramFit[] = [];
+    for (const index of touched) {
       const weight = weights[index] ?? 0;
+      const mask = masks[index] ?? 0;
       weights[index] = 0;
+      masks[index] = 0;
       const program = this.programs[index];
       if (program === undefined || !passes(program, filters)) continue;
       const coverage = Math.min(1, weight / total);
       const bonus = target !== undefined && program.occupations.includes(target) ? TARGET_BONUS : 0;
-      fits.push({ program, covers, coverage, score: coverage + bonus });
+      const fit: ProgramFit = { program, covers: [], coverage, score: coverage + bonus };
+      const last = best[best.length - 1];
+      if (best.length >= limit && last !== undefined && compareFits(fit, last) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && compareFits(fit, best[at - 1] as ProgramFit) < 0) at--;
+      best.splice(at, 0, { ...fit, covers: bitsOf(mask) });
+      if (best.length > limit) best.pop();
     }
-    fits.sort(compareFits);
-    return fits.slice(0, limit);
+    return best;
   }
 
   /**
@@ -209,6 +219,13 @@ export class GapProgramIndex {
         : costs.reduce<number>((sum, cost) => sum + (cost ?? 0), 0),
     };
   }
+}
+
+/** The indexes of the set bits of a mask, ascending. */
+function bitsOf(mask: number): number[] {
+  const indexes: number[] = [];
+  for (let bit = 0; bit < 32; bit++) if (((mask >>> bit) & 1) === 1) indexes.push(bit);
+  return indexes;
 }
 
 function passes(program: GapProgram, filters: GapFilters): boolean {

@@ -1,45 +1,10 @@
-import { fold, stem } from '../search/text.ts';
+import { fold, spellTechnologies, stem, STOPWORDS } from '../search/text.ts';
 
 /**
  * Job titles as the title matcher reads them, in English and French: folded (case, accents), split
  * into words, exclusions dropped ("Assessor (except tax)" is not about tax), stop words dropped, words
  * stemmed (plurals, French feminine forms), and abbreviations read both ways. Pure.
  */
-
-/** Small words that carry no meaning in a job title, in either language. */
-const STOPWORDS = new Set([
-  'a',
-  'an',
-  'and',
-  'at',
-  'for',
-  'in',
-  'of',
-  'on',
-  'or',
-  'the',
-  'to',
-  'with',
-  'au',
-  'aux',
-  'd',
-  'dans',
-  'de',
-  'des',
-  'du',
-  'en',
-  'et',
-  'l',
-  'la',
-  'le',
-  'les',
-  'ou',
-  'par',
-  'pour',
-  'sur',
-  'un',
-  'une',
-]);
 
 /**
  * Words that say how senior a person is, not what they do: they count little, so "sr. full-stack
@@ -174,14 +139,11 @@ const EXCLUSION = /\((?:except|excluding|non-|sauf|excluant)[^)]*\)/gi;
 
 /** Folded words of a title, before stemming; exclusions in parentheses removed. */
 export function rawWords(text: string): string[] {
-  let folded = fold(text.replace(EXCLUSION, ' '));
-  folded = folded
-    .replace(/c\+\+/g, ' cplusplus ')
-    .replace(/(^|[^a-z0-9])c#/g, '$1 csharp ')
-    .replace(/(^|[^a-z0-9])\.net\b/g, '$1 dotnet ')
-    .replace(/\b([a-z0-9]+)\.js\b/g, ' $1js ')
-    // "R.N.", "C.E.O." → "rn", "ceo"
-    .replace(/\b((?:[a-z]\.){2,})/g, (dotted) => dotted.replace(/\./g, ''));
+  // "R.N.", "C.E.O." → "rn", "ceo"
+  const folded = spellTechnologies(fold(text.replace(EXCLUSION, ' '))).replace(
+    /\b((?:[a-z]\.){2,})/g,
+    (dotted) => dotted.replace(/\./g, ''),
+  );
   return folded.split(/[^a-z0-9]+/).filter((word) => word !== '' && !STOPWORDS.has(word));
 }
 

@@ -1,5 +1,6 @@
 import type { Listing } from '../catalogue/model.ts';
 import type { SearchDocument } from './engine.ts';
+import type { ProgramRow } from './repository.ts';
 import { fold } from './text.ts';
 
 /** The facets of the search page and API, in display order. */
@@ -131,4 +132,43 @@ export function toSearchDocument(source: ProgramSource, today: number): SearchDo
     },
     sort: { start: anyTime ? today : next, cost: total, weeks: listing.durationWeeks },
   };
+}
+
+/**
+ * The published programs as index documents, with the names of their unit groups and industries in
+ * both languages (the first, primary occupation counts twice: a program for cooks before one that
+ * also suits them). `today` is a day number, for the start-date windows.
+ */
+export function programDocuments(
+  rows: readonly ProgramRow[],
+  occupationRows: readonly { code: string; titleEn: string; titleFr: string | null }[],
+  industryRows: readonly { code: string; titleEn: string; titleFr: string | null }[],
+  today: number,
+): SearchDocument<Filter>[] {
+  const occupations = new Map(
+    occupationRows.map((row) => [row.code, `${row.titleEn} \n ${row.titleFr ?? row.titleEn}`]),
+  );
+  const industries = new Map(industryRows.map((row) => [row.code, `${row.titleEn} \n ${row.titleFr ?? ''}`]));
+  return rows.map((row) =>
+    toSearchDocument(
+      {
+        id: row.id,
+        listing: row.listing,
+        institution: {
+          nameEn: row.nameEn,
+          nameFr: row.nameFr,
+          type: row.type,
+          region: row.region,
+          city: row.city,
+        },
+        occupationNames: [...row.listing.occupations.slice(0, 1), ...row.listing.occupations]
+          .map((tag) => occupations.get(tag.code ?? tag.name) ?? '')
+          .join(' \n '),
+        industryNames: row.listing.industries
+          .map((tag) => industries.get(tag.code ?? tag.name) ?? '')
+          .join(' \n '),
+      },
+      today,
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SearchEngine, type SearchDocument } from './engine.ts';
+import { familyRoot, SearchEngine, type SearchDocument } from './engine.ts';
+import { TypoIndex } from './typo-index.ts';
 
 type Facet = 'delivery' | 'area' | 'occupation';
 
@@ -135,5 +136,102 @@ describe('the search engine', () => {
       ['py', 'weld'],
     );
     assert.deepEqual(engine.search({ text: 'zzzz python' }).unmatched, ['zzzz']);
+  });
+
+  it('meets words of one family: welding for welders, nursing for nurses', () => {
+    assert.equal(familyRoot('manager'), familyRoot('management'));
+    assert.equal(familyRoot('accountant'), familyRoot('accounting'));
+    assert.equal(familyRoot('geriatrie'), familyRoot('geriatrique'));
+    assert.notEqual(familyRoot('nurse'), familyRoot('nursery'));
+    assert.equal(familyRoot('car'), undefined, 'roots under four letters are not families');
+    assert.deepEqual(ids('welder'), ['weld']);
+  });
+
+  it('corrects a last word that also begins longer words ("excell" is excel, not only excellence)', () => {
+    const small = new SearchEngine(
+      [doc('excel', { title: 'Microsoft Excel' }, {}), doc('service', { title: 'Service Excellence' }, {})],
+      ['delivery', 'area', 'occupation'],
+    );
+    assert.deepEqual(
+      small
+        .search({ text: 'excell' })
+        .hits.map((hit) => hit.id)
+        .sort(),
+      ['excel', 'service'],
+    );
+  });
+
+  it('widens a search to documents carrying facet values, after every text match', () => {
+    const result = engine.search({
+      text: 'wound',
+      widen: { facet: 'occupation', values: new Map([['72106', 0.9]]) },
+    });
+    assert.deepEqual(
+      result.hits.map((hit) => [hit.id, hit.widened]),
+      [
+        ['nurse', false],
+        ['weld', true],
+      ],
+    );
+    assert.equal(result.total, 2);
+    // Without words there is nothing to widen.
+    assert.equal(engine.search({ widen: { facet: 'occupation', values: new Map([['72106', 1]]) } }).total, 5);
+  });
+});
+
+describe('facet counts', () => {
+  it('are exact by bitset, by document and by complement, with and without filters', () => {
+    // 300 documents; occupation has 70 values (counted per document), delivery 3 (by bitset).
+    const many = Array.from({ length: 300 }, (_, i) =>
+      doc(
+        `d${i}`,
+        { title: `${i % 5 === 0 ? 'rare' : ''} ${i % 10 < 8 ? 'common' : 'other'} program` },
+        {
+          delivery: [['online', 'hybrid', 'in-person'][i % 3] ?? 'online'],
+          area: [i % 2 === 0 ? 'health' : 'business'],
+          occupation: [`o${i % 70}`, ...(i % 7 === 0 ? [`o${(i + 1) % 70}`] : [])],
+        },
+      ),
+    );
+    const big = new SearchEngine(many, ['delivery', 'area', 'occupation']);
+    const naive = (match: (i: number) => boolean, facet: 'delivery' | 'occupation') => {
+      const counts = new Map<string, number>();
+      many.forEach((document, i) => {
+        if (!match(i)) return;
+        for (const value of new Set(document.facets[facet])) counts.set(value, (counts.get(value) ?? 0) + 1);
+      });
+      return Object.fromEntries([...counts].sort());
+    };
+    const sorted = (map: Map<string, number>) => Object.fromEntries([...map].sort());
+    for (const [text, match] of [
+      ['common', (i: number) => i % 10 < 8],
+      ['rare', (i: number) => i % 5 === 0],
+      ['program', () => true],
+    ] as const) {
+      const result = big.search({ text });
+      assert.deepEqual(sorted(result.facets.occupation), naive(match, 'occupation'), text);
+      assert.deepEqual(sorted(result.facets.delivery), naive(match, 'delivery'), text);
+    }
+    // Disjunctive: the occupation counts keep the delivery filter; delivery counts ignore their own.
+    const filtered = big.search({ text: 'common', filters: { delivery: ['online'], area: ['health'] } });
+    assert.deepEqual(
+      sorted(filtered.facets.occupation),
+      naive((i) => i % 10 < 8 && i % 3 === 0 && i % 2 === 0, 'occupation'),
+    );
+    assert.deepEqual(
+      sorted(filtered.facets.delivery),
+      naive((i) => i % 10 < 8 && i % 2 === 0, 'delivery'),
+    );
+  });
+});
+
+describe('the typo index', () => {
+  it('finds terms within one or two deletions on either side, without scanning', () => {
+    const index = new TypoIndex(['python', 'pythons', 'java', 'management'], (term) =>
+      term.length < 4 ? 0 : term.length >= 7 ? 2 : 1,
+    );
+    assert.ok(index.candidates('pyhton', 1).has(0), 'a transposition is two deletions apart');
+    assert.ok(index.candidates('managment', 2).has(3));
+    assert.ok(!index.candidates('kotlin', 1).has(0));
   });
 });

@@ -4,7 +4,7 @@ import {
   FACETS,
   FILTERS,
   TAG_FILTERS,
-  toSearchDocument,
+  programDocuments,
   type Facet,
   type Filter,
 } from './documents.ts';
@@ -153,9 +153,6 @@ export class SearchService {
     const occupations = new Map(
       occupationRows.map((row) => [row.code, { en: row.titleEn, fr: row.titleFr ?? row.titleEn }]),
     );
-    const industries = new Map(
-      industryRows.map((row) => [row.code, `${row.titleEn} \n ${row.titleFr ?? ''}`]),
-    );
     const lmiVersion = await this.repository.lmiVersion();
     if (this.vocabulary?.version !== lmiVersion) {
       this.vocabulary = {
@@ -164,32 +161,7 @@ export class SearchService {
       };
     }
     const day = dayNumber(this.now().toISOString().slice(0, 10));
-    const documents = rows.map((row) =>
-      toSearchDocument(
-        {
-          id: row.id,
-          listing: row.listing,
-          institution: {
-            nameEn: row.nameEn,
-            nameFr: row.nameFr,
-            type: row.type,
-            region: row.region,
-            city: row.city,
-          },
-          // The first (primary) occupation counts twice: a program for cooks before one that also suits them.
-          occupationNames: [...row.listing.occupations.slice(0, 1), ...row.listing.occupations]
-            .map((tag) => {
-              const names = occupations.get(tag.code ?? tag.name);
-              return names === undefined ? '' : `${names.en} \n ${names.fr}`;
-            })
-            .join(' \n '),
-          industryNames: row.listing.industries
-            .map((tag) => industries.get(tag.code ?? tag.name) ?? '')
-            .join(' \n '),
-        },
-        day,
-      ),
-    );
+    const documents = programDocuments(rows, occupationRows, industryRows, day);
     return {
       engine: new SearchEngine(documents, FILTERS, TAG_FILTERS),
       labels: {

@@ -26,7 +26,8 @@ const TECHNOLOGY_ALIASES: [RegExp, string][] = [
   [/\b([a-z0-9]+)\.js\b/g, ' $1js '],
 ];
 
-const STOPWORDS = new Set([
+/** Small words that carry no meaning in a search or a job title, in English and French. */
+export const STOPWORDS: ReadonlySet<string> = new Set([
   // English
   'a',
   'an',
@@ -90,10 +91,16 @@ export function stem(word: string): string {
   return w;
 }
 
+/** Technology names in folded text written as one searchable word: "c#" → "csharp", "node.js" → "nodejs". */
+export function spellTechnologies(folded: string): string {
+  let spelled = folded;
+  for (const [pattern, replacement] of TECHNOLOGY_ALIASES) spelled = spelled.replace(pattern, replacement);
+  return spelled;
+}
+
 /** The words of a text as index terms: folded, split, stop words dropped, stemmed. */
 export function terms(text: string): string[] {
-  let folded = fold(text);
-  for (const [pattern, replacement] of TECHNOLOGY_ALIASES) folded = folded.replace(pattern, replacement);
+  const folded = spellTechnologies(fold(text));
   const result: string[] = [];
   for (const word of folded.split(/[^a-z0-9]+/)) {
     if (word === '' || STOPWORDS.has(word)) continue;

@@ -36,8 +36,6 @@ import {
 import { renderPage, type PageContext } from '../views/layout.tsx';
 import { HiringBadge, OUTLOOK_KEYS } from '../views/lmi.tsx';
 import {
-  costText,
-  DELIVERY_KEYS,
   DemoBadge,
   DemoNotice,
   formatDate,
@@ -45,6 +43,7 @@ import {
   formatNumber,
   ListingTitle,
   locale,
+  ProgramCardHead,
 } from '../views/programs.tsx';
 
 /**
@@ -1076,18 +1075,7 @@ function ProgramItem({
   const { t, lang } = ctx;
   return (
     <li class="ladder-program">
-      <h3 class="ladder-program__title">
-        <a href={href('program', lang, { slug: program.slug })}>
-          <ListingTitle en={program.titleEn} fr={program.titleFr} ctx={ctx} />
-        </a>{' '}
-        {program.isDemo ? <DemoBadge ctx={ctx} /> : null}
-      </h3>
-      <p class="ladder-program__meta">
-        {lang === 'fr' ? program.institutionFr : program.institutionEn} ·{' '}
-        {t(DELIVERY_KEYS[program.deliveryMode as keyof typeof DELIVERY_KEYS])} ·{' '}
-        {t('programList.duration', { weeks: formatNumber(program.weeks, lang) })} ·{' '}
-        {costText(program.costCents, ctx)}
-      </p>
+      <ProgramCardHead program={program} ctx={ctx} />
       {program.nextStart ? (
         <p class="ladder-program__meta">
           {t('search.nextStart', { date: formatDate(program.nextStart, lang) })}

@@ -9,16 +9,14 @@ import { href, type Query } from '../routes.ts';
 import { renderPage, type PageContext } from '../views/layout.tsx';
 import {
   AREA_KEYS,
-  costText,
   DELIVERY_KEYS,
-  DemoBadge,
   DemoNotice,
   formatDate,
   formatNumber,
   INSTITUTION_TYPE_KEYS,
-  ListingTitle,
   OSAP_KEYS,
   Pagination,
+  ProgramCardHead,
   SCHEDULE_KEYS,
 } from '../views/programs.tsx';
 import { SearchForm } from '../views/search-form.tsx';
@@ -269,19 +267,10 @@ function ResultItem({ item, ctx }: { item: ProgramHit; ctx: PageContext }) {
   const reasons = item.reasons.filter((reason) => reason.kind !== 'title' || item.reasons.length === 1);
   return (
     <li class="ladder-program">
-      <h3 class="ladder-program__title">
-        <a href={href('program', lang, { slug: item.slug })}>
-          <ListingTitle en={item.titleEn} fr={item.titleFr} ctx={ctx} />
-        </a>{' '}
-        {item.isDemo ? <DemoBadge ctx={ctx} /> : null}
-      </h3>
-      <p class="ladder-program__meta">
-        {lang === 'fr' ? item.institutionFr : item.institutionEn} ·{' '}
-        {t(DELIVERY_KEYS[item.deliveryMode as keyof typeof DELIVERY_KEYS])} ·{' '}
-        {t('programList.duration', { weeks: formatNumber(item.durationWeeks, lang) })} ·{' '}
-        {costText(item.totalCostCents, ctx)}
-        {item.osapStatus === 'approved' ? ` · ${t('osap.approved')}` : ''}
-      </p>
+      <ProgramCardHead
+        program={{ ...item, weeks: item.durationWeeks, costCents: item.totalCostCents }}
+        ctx={ctx}
+      />
       {item.nextStart ? (
         <p class="ladder-program__meta">
           {t('search.nextStart', { date: formatDate(item.nextStart, lang) })}

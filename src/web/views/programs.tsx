@@ -187,6 +187,43 @@ export function DemoNotice({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/** What a program card shows in its heading and first line, whichever list it is in. */
+export interface ProgramCardFacts {
+  slug: string;
+  titleEn: string | null;
+  titleFr: string | null;
+  isDemo: boolean;
+  institutionEn: string;
+  institutionFr: string;
+  deliveryMode: string;
+  weeks: number;
+  /** Tuition, fees and materials in cents; null when not published. */
+  costCents: number | null;
+  osapStatus?: string;
+}
+
+/** A program card's title (linked, demo badge) and its institution, delivery, length and cost. */
+export function ProgramCardHead({ program, ctx }: { program: ProgramCardFacts; ctx: PageContext }) {
+  const { t, lang } = ctx;
+  return (
+    <>
+      <h3 class="ladder-program__title">
+        <a href={href('program', lang, { slug: program.slug })}>
+          <ListingTitle en={program.titleEn} fr={program.titleFr} ctx={ctx} />
+        </a>{' '}
+        {program.isDemo ? <DemoBadge ctx={ctx} /> : null}
+      </h3>
+      <p class="ladder-program__meta">
+        {lang === 'fr' ? program.institutionFr : program.institutionEn} ·{' '}
+        {t(DELIVERY_KEYS[program.deliveryMode as DeliveryMode])} ·{' '}
+        {t('programList.duration', { weeks: formatNumber(program.weeks, lang) })} ·{' '}
+        {costText(program.costCents, ctx)}
+        {program.osapStatus === 'approved' ? ` · ${t('osap.approved')}` : ''}
+      </p>
+    </>
+  );
+}
+
 /**
  * A list of programs, each with institution, delivery, duration and cost, and a checkbox to pick it
  * for comparison: the list is a GET form to the compare page, so it works without JavaScript.
@@ -209,19 +246,10 @@ export function ProgramList({
         const title = listingTitleText(program.titleEn, program.titleFr, lang);
         return (
           <li key={program.id} class="ladder-program">
-            <h3 class="ladder-program__title">
-              <a href={href('program', lang, { slug: program.slug })}>
-                <ListingTitle en={program.titleEn} fr={program.titleFr} ctx={ctx} />
-              </a>{' '}
-              {program.isDemo ? <DemoBadge ctx={ctx} /> : null}
-            </h3>
-            <p class="ladder-program__meta">
-              {lang === 'fr' ? program.institutionFr : program.institutionEn} ·{' '}
-              {t(DELIVERY_KEYS[program.deliveryMode as DeliveryMode])} ·{' '}
-              {t('programList.duration', { weeks: formatNumber(program.durationWeeks, lang) })} ·{' '}
-              {costText(program.totalCostCents, ctx)}
-              {program.osapStatus === 'approved' ? ` · ${t('osap.approved')}` : ''}
-            </p>
+            <ProgramCardHead
+              program={{ ...program, weeks: program.durationWeeks, costCents: program.totalCostCents }}
+              ctx={ctx}
+            />
             {compare ? (
               <p class="ladder-program__compare">
                 <input type="checkbox" name="p" value={program.slug} id={`${id}-${program.id}`} />{' '}
