@@ -147,6 +147,37 @@ describe('every page, in English and French, in a real browser', () => {
     }
   });
 
+  // Pages with tables or long unbroken words: the ones that have widened a phone's page before.
+  const WIDE_CONTENT = new Set([
+    'occupation',
+    'occupationsInDemand',
+    'aboutData',
+    'program',
+    'program-compare-three',
+  ]);
+  for (const lang of ['en', 'fr'] as const) {
+    test(`at 320 px (${lang}): no page scrolls sideways; wide tables scroll in a named, focusable region`, async () => {
+      const phone = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true });
+      const page = await phone.newPage();
+      try {
+        const wide: string[] = [];
+        for (const entry of pages) {
+          await page.goto(`${server.url}${entry.url(lang)}`);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 320) wide.push(`${entry.name}: ${width} px`);
+          if (WIDE_CONTENT.has(entry.name)) assert.deepEqual(await axeViolations(page), [], entry.name);
+        }
+        assert.deepEqual(wide, []);
+        await page.goto(`${server.url}${href('programCompare', lang, {}, { p: programSlugs })}`);
+        const region = page.getByRole('region', { name: catalogues[lang]['compare.caption'] });
+        assert.equal(await region.locator('table').count(), 1);
+        assert.equal(await region.getAttribute('tabindex'), '0');
+      } finally {
+        await phone.close();
+      }
+    });
+  }
+
   for (const lang of ['en', 'fr'] as const) {
     test(`keyboard (${lang}): skip link first, then the header in order; Enter follows the language toggle`, async () => {
       const t = catalogues[lang];

@@ -363,7 +363,6 @@ describe('search box suggestions (combobox), in English and French, in a real br
   test('on a 320 px wide screen the open list fits and passes axe', async () => {
     const phone = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true });
     try {
-      // The search page: at 320 px the French home page's heading overflows on its own (a long word).
       const { page, problems } = await open(href('search', 'fr'), phone);
       const box = await combobox(page, 'fr');
       await box.fill(CASES.fr.typed);

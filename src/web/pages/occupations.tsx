@@ -5,7 +5,7 @@ import type { CatalogueService } from '../../catalogue/service.ts';
 import { RequestError } from '../errors.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { href } from '../routes.ts';
-import { renderPage, type PageContext } from '../views/layout.tsx';
+import { renderPage, TableScroll, type PageContext } from '../views/layout.tsx';
 import { sourceName } from '../views/source-names.ts';
 import { DemoNotice, ProgramList } from '../views/programs.tsx';
 import { CONDITION_KEYS, HiringBadge, Local, OUTLOOK_KEYS, RatingTable } from '../views/lmi.tsx';
@@ -445,39 +445,41 @@ export async function inDemandPage(ctx: PageContext, lmi: LmiService): Promise<s
         ) : items.length === 0 ? (
           <p>{t('inDemand.none')}</p>
         ) : (
-          <table class="ladder-table">
-            <caption>{t('inDemand.caption', { count: items.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('inDemand.col.occupation')}</th>
-                <th scope="col">{t('inDemand.col.outlook')}</th>
-                <th scope="col">{t('inDemand.col.conditions')}</th>
-                <th scope="col">{t('inDemand.col.openings')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.code}>
-                  <th scope="row">
-                    <GroupLink group={{ code: item.code, level: 5, title: item.title }} ctx={ctx} />
-                  </th>
-                  <td>
-                    {item.hiring.inputs.ontarioOutlook
-                      ? t(OUTLOOK_KEYS[item.hiring.inputs.ontarioOutlook])
-                      : t('lmi.notPublished')}
-                  </td>
-                  <td>
-                    {item.hiring.inputs.futureConditions
-                      ? t(CONDITION_KEYS[item.hiring.inputs.futureConditions])
-                      : t('lmi.notPublished')}
-                  </td>
-                  <td>
-                    {item.jobOpenings === null ? t('lmi.notPublished') : number.format(item.jobOpenings)}
-                  </td>
+          <TableScroll label={t('inDemand.caption', { count: items.length })}>
+            <table class="ladder-table">
+              <caption>{t('inDemand.caption', { count: items.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('inDemand.col.occupation')}</th>
+                  <th scope="col">{t('inDemand.col.outlook')}</th>
+                  <th scope="col">{t('inDemand.col.conditions')}</th>
+                  <th scope="col">{t('inDemand.col.openings')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.code}>
+                    <th scope="row">
+                      <GroupLink group={{ code: item.code, level: 5, title: item.title }} ctx={ctx} />
+                    </th>
+                    <td>
+                      {item.hiring.inputs.ontarioOutlook
+                        ? t(OUTLOOK_KEYS[item.hiring.inputs.ontarioOutlook])
+                        : t('lmi.notPublished')}
+                    </td>
+                    <td>
+                      {item.hiring.inputs.futureConditions
+                        ? t(CONDITION_KEYS[item.hiring.inputs.futureConditions])
+                        : t('lmi.notPublished')}
+                    </td>
+                    <td>
+                      {item.jobOpenings === null ? t('lmi.notPublished') : number.format(item.jobOpenings)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </>
     ),

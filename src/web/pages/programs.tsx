@@ -6,7 +6,7 @@ import type { CatalogueService } from '../../catalogue/service.ts';
 import type { LmiService, OccupationListItem } from '../../lmi/service.ts';
 import { RequestError } from '../errors.ts';
 import { href, referralHref } from '../routes.ts';
-import { renderPage, type PageContext } from '../views/layout.tsx';
+import { renderPage, TableScroll, type PageContext } from '../views/layout.tsx';
 import { HiringBadge, Local, OUTLOOK_KEYS } from '../views/lmi.tsx';
 import {
   AREA_KEYS,
@@ -318,7 +318,7 @@ export async function programPage(
           {listing.offerings.length === 0 ? (
             <p>{t('program.schedule.none')}</p>
           ) : (
-            <div class="ladder-table-scroll">
+            <TableScroll label={t('program.schedule.caption')}>
               <table class="ladder-table">
                 <caption>{t('program.schedule.caption')}</caption>
                 <thead>
@@ -345,7 +345,7 @@ export async function programPage(
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </section>
 
@@ -738,7 +738,7 @@ export async function comparePage(
         {records.length === 0 ? (
           <p>{t('compare.empty')}</p>
         ) : (
-          <div class="ladder-table-scroll">
+          <TableScroll label={t('compare.caption')}>
             <table class="ladder-table ladder-compare">
               <caption>{t('compare.caption')}</caption>
               <thead>
@@ -783,7 +783,7 @@ export async function comparePage(
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </>
     ),

@@ -33,6 +33,18 @@ export interface PageProps {
   children: ComponentChildren;
 }
 
+/**
+ * A wide table in a region that scrolls sideways on a narrow screen instead of the page. The region is
+ * focusable and named, so it scrolls by keyboard and a screen reader announces it.
+ */
+export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="ladder-table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
 /** Renders a whole HTML document for a page. */
 export function renderPage(props: PageProps): string {
   return `<!doctype html>${renderToString(<Document {...props} />)}`;
