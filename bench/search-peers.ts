@@ -2,9 +2,15 @@ import MiniSearch from 'minisearch';
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Db } from '../src/db/database.ts';
 import { FACETS, FILTERS, programDocuments, type Facet, type Filter } from '../src/search/documents.ts';
-import { FIELDS, type Field, type SearchDocument, type SortOrder } from '../src/search/engine.ts';
+import {
+  FIELD_WEIGHTS,
+  FIELDS,
+  type Field,
+  type SearchDocument,
+  type SortOrder,
+} from '../src/search/engine.ts';
 import type { SearchRepository } from '../src/search/repository.ts';
-import { fold } from '../src/search/text.ts';
+import { fold, STOPWORDS } from '../src/search/text.ts';
 
 /**
  * The peers `npm run bench:search` times against SearchService, on the same documents and queries:
@@ -211,24 +217,6 @@ export class NaivePostgresSearch {
   }
 }
 
-/** English and French stop words, as the portal drops them (MiniSearch keeps every word otherwise). */
-const STOP_WORDS = new Set(
-  'a an and as at by for from in into of on or the to with au aux avec d dans de des du en et l la le les ou par pour sur un une'.split(
-    ' ',
-  ),
-);
-
-const BOOST: Record<Field, number> = {
-  title: 4,
-  skills: 3,
-  technologies: 3,
-  occupations: 3,
-  industries: 2,
-  institution: 2,
-  summary: 1.5,
-  body: 1,
-};
-
 /**
  * MiniSearch over the same documents: the same fields and weights, accents folded and stop words
  * dropped, every word required (AND), the last word as a prefix, fuzzy matching with the portal's
@@ -250,10 +238,10 @@ export class MiniSearchPeer {
         field === 'id' ? document.id : (document.text[field as Field] ?? ''),
       processTerm: (term) => {
         const folded = fold(term);
-        return STOP_WORDS.has(folded) ? null : folded;
+        return STOPWORDS.has(folded) ? null : folded;
       },
       searchOptions: {
-        boost: BOOST,
+        boost: FIELD_WEIGHTS,
         combineWith: 'AND',
         prefix: (_term, index, terms) => index === terms.length - 1,
         fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),

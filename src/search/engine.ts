@@ -21,7 +21,7 @@ export const FIELDS = [
 export type Field = (typeof FIELDS)[number];
 
 /** How much a word found in each field counts; titles and tags over running text. */
-const FIELD_WEIGHTS: Record<Field, number> = {
+export const FIELD_WEIGHTS: Record<Field, number> = {
   title: 4,
   skills: 3,
   technologies: 3,
