@@ -187,6 +187,31 @@ for (const backend of testBackends()) {
       assert.match(page.body, /href="\/en\/search\?q=python"/);
     });
 
+    test('the page lists facet options with counts, keeps the selected ones checked and escapes values', async () => {
+      const page = await portal.server.inject({
+        method: 'GET',
+        url: '/en/search?delivery=online&region=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      });
+      assert.equal(page.statusCode, 200);
+      // A selected value without matches stays listed, checked, with a count of 0 — escaped.
+      assert.match(
+        page.body,
+        /<input type="checkbox" id="f-region-_script_alert_1___script_" name="region" value="&lt;script&gt;alert\(1\)&lt;\/script&gt;" checked\/> <label for="f-region-_script_alert_1___script_">&lt;script&gt;alert\(1\)&lt;\/script&gt; <span class="ladder-hint">\(0\)<\/span><\/label>/,
+      );
+      assert.doesNotMatch(page.body, /<script>alert/);
+      // Disjunctive: with "online" chosen, the other delivery modes keep their counts and stay unchecked.
+      const online = await portal.server.inject({ method: 'GET', url: '/en/search?delivery=online' });
+      assert.ok(online.body.includes('<legend>Delivery</legend>'));
+      assert.match(
+        online.body,
+        /name="delivery" value="online" checked\/> <label for="f-delivery-online">Online <span class="ladder-hint">\([1-9]\d*\)/,
+      );
+      assert.match(
+        online.body,
+        /name="delivery" value="hybrid"\/> <label for="f-delivery-hybrid">Hybrid \(online and in person\) <span class="ladder-hint">\([1-9]\d*\)/,
+      );
+    });
+
     test('invalid parameters are a 400 naming the parameter', async () => {
       for (const query of [
         'delivery=by-pigeon',

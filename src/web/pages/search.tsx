@@ -19,6 +19,7 @@ import {
   ProgramCardHead,
   SCHEDULE_KEYS,
 } from '../views/programs.tsx';
+import { escapeHtml } from '../views/html.ts';
 import { SearchForm } from '../views/search-form.tsx';
 
 export const searchQuery = searchParams;
@@ -109,38 +110,9 @@ export async function searchPage(
               )),
             )}
             {FACETS.map((facet) => {
-              const values = result.facets[facet];
-              const chosen = new Set(params[facet]);
-              const shown = values.filter((entry, index) => index < SHOWN_VALUES || chosen.has(entry.value));
-              const missing = [...chosen].filter((value) => !values.some((entry) => entry.value === value));
-              if (shown.length === 0 && missing.length === 0) return null;
-              return (
-                <fieldset key={facet} class="ladder-facet">
-                  <legend>{t(FACET_KEYS[facet])}</legend>
-                  {[...shown, ...missing.map((value) => ({ value, count: 0 }))].map((entry) => {
-                    const id = `f-${facet}-${entry.value}`.replace(/[^a-zA-Z0-9_-]/g, '_');
-                    return (
-                      <div key={entry.value} class="ladder-facet__option">
-                        <input
-                          type="checkbox"
-                          id={id}
-                          name={facet}
-                          value={entry.value}
-                          checked={chosen.has(entry.value)}
-                        />{' '}
-                        <label for={id}>
-                          {label(facet, entry.value)}{' '}
-                          <span class="ladder-hint">({formatNumber(entry.count, lang)})</span>
-                        </label>
-                      </div>
-                    );
-                  })}
-                  {values.length > shown.length ? (
-                    <p class="ladder-hint">
-                      {t('search.filters.more', { count: values.length - shown.length })}
-                    </p>
-                  ) : null}
-                </fieldset>
+              const html = facetOptionsHtml(ctx, facet, result.facets[facet], params[facet], label);
+              return html === null ? null : (
+                <fieldset key={facet} class="ladder-facet" dangerouslySetInnerHTML={{ __html: html }} />
               );
             })}
             <button type="submit" class="ladder-button">
@@ -260,6 +232,38 @@ export async function searchPage(
       </>
     ),
   });
+}
+
+/**
+ * A facet's legend and options (checkbox, label, count) as HTML: the most frequent values and every
+ * selected one, selected values without matches last with a count of 0. Written as a string, not as
+ * Preact elements, because a page has about 170 of them (docs/performance.md); every text is escaped.
+ */
+function facetOptionsHtml(
+  ctx: PageContext,
+  facet: Facet,
+  values: readonly { value: string; count: number }[],
+  selected: readonly string[],
+  label: (facet: Filter, value: string) => string,
+): string | null {
+  const { t, lang } = ctx;
+  const chosen = new Set(selected);
+  const shown = values.filter((entry, index) => index < SHOWN_VALUES || chosen.has(entry.value));
+  const missing = selected.filter((value) => !values.some((entry) => entry.value === value));
+  if (shown.length === 0 && missing.length === 0) return null;
+  let html = `<legend>${escapeHtml(t(FACET_KEYS[facet]))}</legend>`;
+  for (const entry of [...shown, ...missing.map((value) => ({ value, count: 0 }))]) {
+    const id = `f-${facet}-${entry.value}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+    const value = escapeHtml(entry.value);
+    html +=
+      `<div class="ladder-facet__option"><input type="checkbox" id="${id}" name="${facet}" value="${value}"` +
+      `${chosen.has(entry.value) ? ' checked' : ''}/> <label for="${id}">${escapeHtml(label(facet, entry.value))} ` +
+      `<span class="ladder-hint">(${formatNumber(entry.count, lang)})</span></label></div>`;
+  }
+  if (values.length > shown.length) {
+    html += `<p class="ladder-hint">${escapeHtml(t('search.filters.more', { count: values.length - shown.length }))}</p>`;
+  }
+  return html;
 }
 
 function ResultItem({ item, ctx }: { item: ProgramHit; ctx: PageContext }) {
