@@ -283,5 +283,33 @@ for (const backend of testBackends()) {
       now += 3_000;
       assert.equal((await service.search(query)).total, 1);
     });
+
+    test('result cards follow the catalogue: a changed listing shows its new title and cost', async () => {
+      const feed = (title: string, cost: number) =>
+        new TextEncoder().encode(
+          JSON.stringify({
+            listings: [
+              listingInput({ externalId: 'BREW-2', title: { en: title }, cost: { tuitionCents: cost } }),
+            ],
+          }),
+        );
+      assert.deepEqual(
+        (await portal.services.catalogue.importFeed(feed('Kombucha Brewing Basics', 12_300))).errors,
+        [],
+      );
+      await portal.services.search.refresh();
+      const before = await portal.server.inject({ method: 'GET', url: '/en/search?q=kombucha' });
+      assert.match(before.body, /Kombucha Brewing Basics<\/a>/);
+      assert.match(before.body, /\$123/);
+      assert.deepEqual(
+        (await portal.services.catalogue.importFeed(feed('Kombucha Brewing in Practice', 45_600))).errors,
+        [],
+      );
+      await portal.services.search.refresh();
+      const after = await portal.server.inject({ method: 'GET', url: '/en/search?q=kombucha' });
+      assert.match(after.body, /Kombucha Brewing in Practice<\/a>/);
+      assert.match(after.body, /\$456/);
+      assert.doesNotMatch(after.body, /Kombucha Brewing Basics/);
+    });
   });
 }

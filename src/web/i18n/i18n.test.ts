@@ -44,6 +44,23 @@ describe('translator', () => {
     const t = translator('fr');
     assert.equal(t('search.youSearchedFor', { query: 'soudage' }), 'Résultats pour «\u00a0soudage\u00a0»');
     assert.equal(t('search.youSearchedFor'), 'Résultats pour «\u00a0{query}\u00a0»');
+    assert.equal(t('search.youSearchedFor', { other: 1 }), 'Résultats pour «\u00a0{query}\u00a0»');
+    // Values are inserted as they are, even when they look like placeholders or replacement patterns.
+    assert.equal(
+      t('search.youSearchedFor', { query: '{query} $& $1' }),
+      'Résultats pour «\u00a0{query} $& $1\u00a0»',
+    );
+    const en = translator('en');
+    assert.equal(
+      en('search.corrected', { corrected: 'registered nurse', typed: 'registred nurse' }),
+      catalogues.en['search.corrected']
+        .replace('{corrected}', 'registered nurse')
+        .replace('{typed}', 'registred nurse'),
+    );
+    assert.equal(
+      en('pagination.status', { page: 2, pages: 10 }),
+      catalogues.en['pagination.status'].replace('{page}', '2').replace('{pages}', '10'),
+    );
   });
 });
 

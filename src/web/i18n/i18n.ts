@@ -18,15 +18,42 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'en' ? 'fr' : 'en';
 }
 
+/**
+ * A message split at its placeholders: even indexes are text, odd ones parameter names
+ * ("{count} programs" → ["", "count", " programs"]).
+ */
+type Compiled = readonly string[];
+
+function compile(message: string): Compiled {
+  return message.split(/\{(\w+)\}/);
+}
+
+/** Messages compiled once per language (pages ask for a few hundred per request). */
+const compiledCatalogues = new Map<Lang, Map<MessageKey, Compiled>>();
+
 /** A translator for one language; a missing `{param}` is left visible rather than dropped. */
 export function translator(lang: Lang): Translate {
   const catalogue = catalogues[lang];
+  let compiled = compiledCatalogues.get(lang);
+  if (compiled === undefined) {
+    compiled = new Map();
+    compiledCatalogues.set(lang, compiled);
+  }
+  const parts = compiled;
   return (key, params) => {
     const message = catalogue[key];
     if (!params) return message;
-    return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    let pieces = parts.get(key);
+    if (pieces === undefined) {
+      pieces = compile(message);
+      parts.set(key, pieces);
+    }
+    let text = pieces[0] ?? '';
+    for (let i = 1; i < pieces.length; i += 2) {
+      const name = pieces[i] ?? '';
+      text += (name in params ? String(params[name]) : `{${name}}`) + (pieces[i + 1] ?? '');
+    }
+    return text;
   };
 }
 

@@ -1,8 +1,9 @@
+import { renderToString } from 'preact-render-to-string';
 import type { CatalogueService } from '../../catalogue/service.ts';
 import type { LmiService } from '../../lmi/service.ts';
 import { FACETS, FILTERS, TAG_FILTERS, type Facet, type Filter } from '../../search/documents.ts';
 import { filtersOf, searchParams, type SearchParams } from '../../search/params.ts';
-import type { MatchReason, ProgramHit, SearchService } from '../../search/service.ts';
+import type { FacetLabels, MatchReason, ProgramHit, SearchService } from '../../search/service.ts';
 import { PAGE_SIZE } from '../api/search.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { href, type Query } from '../routes.ts';
@@ -82,7 +83,9 @@ export async function searchPage(
     page: params.page,
     pageSize: PAGE_SIZE,
   });
-  const label = await facetLabeller(ctx, services.search);
+  // The names come with the search index, so a page labels its facets without a query.
+  const labels = await services.search.labels();
+  const label = facetLabeller(ctx, labels);
   const selected = FILTERS.flatMap((facet) => params[facet].map((value) => ({ facet, value })));
   const q = params.q ?? '';
   const title = q ? t('search.youSearchedFor', { query: q }) : t('search.allPrograms');
@@ -209,7 +212,11 @@ export async function searchPage(
                 </form>
                 <ol class="ladder-programs" start={(params.page - 1) * PAGE_SIZE + 1}>
                   {result.items.map((item) => (
-                    <ResultItem key={item.id} item={item} ctx={ctx} />
+                    <li
+                      key={item.id}
+                      class="ladder-program"
+                      dangerouslySetInnerHTML={{ __html: resultHtml(item, ctx, labels) }}
+                    />
                   ))}
                 </ol>
                 <Pagination
@@ -266,41 +273,58 @@ function facetOptionsHtml(
   return html;
 }
 
-function ResultItem({ item, ctx }: { item: ProgramHit; ctx: PageContext }) {
-  const { t, lang } = ctx;
-  const reasons = item.reasons.filter((reason) => reason.kind !== 'title' || item.reasons.length === 1);
-  return (
-    <li class="ladder-program">
+/**
+ * The fixed part of each result card (title, institution, delivery, length, cost) as HTML, per program
+ * and language, for as long as the search index it comes from (its facet labels are built with it):
+ * the same programs come back page after page, and their cards were a tenth of the page's CPU time.
+ */
+const cardHeads = new WeakMap<FacetLabels, Map<string, string>>();
+/** At most this many cards are kept (about 10 MB); past it the cache starts again. */
+const MAX_CARDS = 20_000;
+
+function cardHead(item: ProgramHit, ctx: PageContext, index: FacetLabels): string {
+  let cards = cardHeads.get(index);
+  if (cards === undefined) {
+    cards = new Map();
+    cardHeads.set(index, cards);
+  }
+  const key = `${ctx.lang}:${item.id}`;
+  let html = cards.get(key);
+  if (html === undefined) {
+    html = renderToString(
       <ProgramCardHead
         program={{ ...item, weeks: item.durationWeeks, costCents: item.totalCostCents }}
         ctx={ctx}
-      />
-      {item.nextStart ? (
-        <p class="ladder-program__meta">
-          {t('search.nextStart', { date: formatDate(item.nextStart, lang) })}
-        </p>
-      ) : null}
-      {reasons.length > 0 ? (
-        <p class="ladder-hint">
-          {reasons
-            .map((reason) =>
-              t(REASON_KEYS[reason.kind], { label: lang === 'fr' ? reason.labelFr : reason.labelEn }),
-            )
-            .join(' · ')}
-        </p>
-      ) : null}
-    </li>
-  );
+      />,
+    );
+    if (cards.size >= MAX_CARDS) cards.clear();
+    cards.set(key, html);
+  }
+  return html;
+}
+
+/** A result: its card, next start date and why it matched (the words of this search). */
+function resultHtml(item: ProgramHit, ctx: PageContext, index: FacetLabels): string {
+  const { t, lang } = ctx;
+  let html = cardHead(item, ctx, index);
+  if (item.nextStart) {
+    html += `<p class="ladder-program__meta">${escapeHtml(t('search.nextStart', { date: formatDate(item.nextStart, lang) }))}</p>`;
+  }
+  const reasons = item.reasons.filter((reason) => reason.kind !== 'title' || item.reasons.length === 1);
+  if (reasons.length > 0) {
+    const text = reasons
+      .map((reason) =>
+        t(REASON_KEYS[reason.kind], { label: lang === 'fr' ? reason.labelFr : reason.labelEn }),
+      )
+      .join(' · ');
+    html += `<p class="ladder-hint">${escapeHtml(text)}</p>`;
+  }
+  return html;
 }
 
 /** Labels of facet values in the page language: enumerations from the catalogues, codes from the LMI. */
-async function facetLabeller(
-  ctx: PageContext,
-  search: SearchService,
-): Promise<(facet: Filter, value: string) => string> {
+function facetLabeller(ctx: PageContext, labels: FacetLabels): (facet: Filter, value: string) => string {
   const { t, lang } = ctx;
-  // The names come with the search index, so a page labels its facets without a query.
-  const labels = await search.labels();
   const name = (found: { en: string; fr: string | null } | undefined) =>
     found === undefined ? undefined : lang === 'fr' ? (found.fr ?? found.en) : found.en;
   // Values of these facets are validated enumerations, each with its message (duration.4-8, cost.free, …).

@@ -128,6 +128,8 @@ export function formatMoney(cents: number, lang: Lang): string {
 }
 
 export function formatNumber(value: number, lang: Lang): string {
+  // Whole numbers under 1,000 read the same in both locales (no grouping): the common case (counts).
+  if (Number.isInteger(value) && value > -1000 && value < 1000) return String(value);
   return formatter(
     `number:${lang}`,
     () => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }),
@@ -136,11 +138,22 @@ export function formatNumber(value: number, lang: Lang): string {
 
 /** A YYYY-MM-DD date in words, read as a calendar date (no time zone shift). */
 export function formatDate(isoDate: string, lang: Lang): string {
-  return formatter(
-    `date:${lang}`,
-    () => new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: 'UTC' }),
-  ).format(new Date(`${isoDate}T00:00:00Z`));
+  // A page shows dozens of dates from a small set (start dates): each is formatted once.
+  const key = `${lang}:${isoDate}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = formatter(
+      `date:${lang}`,
+      () => new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: 'UTC' }),
+    ).format(new Date(`${isoDate}T00:00:00Z`));
+    if (formattedDates.size >= MAX_FORMATTED_DATES) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
 }
+
+const formattedDates = new Map<string, string>();
+const MAX_FORMATTED_DATES = 10_000;
 
 /** The total cost in words: free, an amount (low cost when under the threshold), or not published. */
 export function costText(totalCents: number | null, ctx: PageContext): string {
