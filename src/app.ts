@@ -20,8 +20,8 @@ export const VERSION = (
 ).version;
 
 export interface AppOptions {
-  /** false silences request logs (tests); default: the configured level. */
-  logger?: boolean;
+  /** false silences request logs (tests); a level and stream capture them; default: the configured level. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
 }
 
 /**
@@ -44,7 +44,7 @@ export async function createApp(
     config,
     services,
     assets,
-    ...(options.logger === false ? { logger: false } : {}),
+    ...(options.logger === undefined || options.logger === true ? {} : { logger: options.logger }),
   });
   return { server, services };
 }

@@ -46,6 +46,51 @@ for (const backend of testBackends()) {
     const get = (url: string, headers: Record<string, string> = {}) =>
       portal.server.inject({ method: 'GET', url, headers });
 
+    test('each request is logged once, when answered, without addresses or headers; probes are not', async () => {
+      const lines: Record<string, unknown>[] = [];
+      const logged = await testPortal(
+        database,
+        {},
+        {
+          logger: {
+            level: 'info',
+            stream: { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+          },
+        },
+      );
+      try {
+        await logged.server.inject({
+          method: 'GET',
+          url: '/en/search?q=python',
+          headers: { cookie: 'secret=1', 'x-request-id': 'trace-1', 'x-forwarded-for': '203.0.113.9' },
+        });
+        await logged.server.inject({ method: 'GET', url: '/healthz' });
+        await logged.server.inject({ method: 'GET', url: '/en/no-such-page' });
+        const requests = lines.filter((line) => line.req !== undefined || line.res !== undefined);
+        assert.deepEqual(
+          requests.map((line) => [line.msg, line.requestId, line.req, line.res]),
+          [
+            [
+              'request completed',
+              'trace-1',
+              { method: 'GET', url: '/en/search?q=python' },
+              { statusCode: 200 },
+            ],
+            [
+              'request completed',
+              requests[1]?.requestId,
+              { method: 'GET', url: '/en/no-such-page' },
+              { statusCode: 404 },
+            ],
+          ],
+        );
+        assert.equal(typeof requests[0]?.responseTime, 'number');
+        assert.doesNotMatch(JSON.stringify(lines), /secret=1|203\.0\.113\.9|remoteAddress/);
+      } finally {
+        await logged.server.close();
+      }
+    });
+
     test('/ redirects by Accept-Language, English by default', async () => {
       assert.equal((await get('/')).headers.location, '/en/');
       assert.equal(

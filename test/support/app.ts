@@ -1,15 +1,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApp, type Portal } from '../../src/app.ts';
+import { createApp, type AppOptions, type Portal } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
 
 /**
  * The portal as production builds it, on a test database, with its own temporary DATA_DIR, no
- * request logs and no rate limit unless `env` sets one.
+ * request logs (unless `options` asks for them) and no rate limit unless `env` sets one.
  */
-export async function testPortal(database: Database, env: Record<string, string> = {}): Promise<Portal> {
+export async function testPortal(
+  database: Database,
+  env: Record<string, string> = {},
+  options: AppOptions = { logger: false },
+): Promise<Portal> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ladder-test-')),
@@ -17,5 +21,5 @@ export async function testPortal(database: Database, env: Record<string, string>
     RATE_LIMIT_MAX: '0',
     ...env,
   });
-  return createApp(config, database, { logger: false });
+  return createApp(config, database, options);
 }
