@@ -13,8 +13,6 @@ const input = z
     connections: z.number().int().min(1),
     seconds: z.number().int().min(1),
     headers: z.record(z.string(), z.string()),
-    /** Requests per second over all connections; absent: as fast as the server answers. */
-    rate: z.number().int().min(1).optional(),
   })
   .parse(JSON.parse(process.argv[2] ?? '{}'));
 
@@ -24,7 +22,6 @@ const result = await autocannon({
   duration: input.seconds,
   headers: input.headers,
   requests: input.paths.map((path) => ({ method: 'GET', path })),
-  ...(input.rate === undefined ? {} : { overallRate: input.rate }),
 });
 
 process.stdout.write(
