@@ -323,17 +323,19 @@ export class SearchService {
     const instead = result.total === 0 ? this.instead(indexed, params) : {};
     const facets = {} as ProgramSearchResult['facets'];
     for (const facet of FACETS) {
-      facets[facet] = [...result.facets[facet]]
-        .map(([value, count]) => ({ value, count }))
-        // Ties in code order (values are codes and slugs; a collator compare was a tenth of the search).
-        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      const entries: { value: string; count: number }[] = [];
+      for (const [value, count] of result.facets[facet]) entries.push({ value, count });
+      // Ties in code order (values are codes and slugs; a collator compare was a tenth of the search).
+      facets[facet] = entries.sort(
+        (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+      );
     }
+    const today = new Date(indexed.day * 86_400_000).toISOString().slice(0, 10);
     const items = result.hits.flatMap((hit) => {
       const row = indexed.rows.get(hit.id);
       if (row === undefined) return [];
       const { listing } = row;
       const cost = listing.cost;
-      const today = new Date(indexed.day * 86_400_000).toISOString().slice(0, 10);
       const next = listing.offerings
         .map((offering) => offering.start)
         .filter((start): start is string => start !== undefined && start >= today)
