@@ -18,10 +18,14 @@ import { runCommand, UsageError } from './run.ts';
  * the loaded LMI: the NOC example titles (EN and FR) whose stable hash falls in buckets 0–9 (dev) or
  * 10–19 (tune, the split the matcher's constants were tuned on). It is written outside the repository:
  * rows of the LMI files are never committed.
+ *
+ * `npm run eval:titles -- --fit-reranker` fits the coder's re-ranker on buckets 20–99 (the two splits
+ * kept out) and prints its weights as JSON, for `DEFAULT_OPTIONS` in src/recommend/title-matcher.ts.
  */
 const usage =
   'Usage: npm run eval:titles -- <file.csv with title,noc[,lang]>\n' +
-  '       npm run eval:titles -- --make-dev-set <out.csv> [--split dev|tune]';
+  '       npm run eval:titles -- --make-dev-set <out.csv> [--split dev|tune]\n' +
+  '       npm run eval:titles -- --fit-reranker';
 
 await runCommand(usage, async (config, open) => {
   const { values, positionals } = parseArgs({
@@ -30,6 +34,7 @@ await runCommand(usage, async (config, open) => {
       'make-dev-set': { type: 'string' },
       split: { type: 'string', default: 'dev' },
       misses: { type: 'string', default: '0' },
+      'fit-reranker': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -40,8 +45,9 @@ await runCommand(usage, async (config, open) => {
   if (values.split !== 'dev' && values.split !== 'tune') throw new UsageError('--split must be dev or tune');
   const out = values['make-dev-set'];
   const file = positionals[0];
-  if (out === undefined && file === undefined)
-    throw new UsageError('give a CSV file to evaluate, or --make-dev-set');
+  const fit = values['fit-reranker'];
+  if (out === undefined && file === undefined && !fit)
+    throw new UsageError('give a CSV file to evaluate, --make-dev-set or --fit-reranker');
 
   const database = await open();
   await runMigrations(database);
@@ -56,6 +62,15 @@ await runCommand(usage, async (config, open) => {
       writeFileSync(out, `title,noc,lang\n${rows.join('\n')}\n`);
       process.stdout.write(
         `Wrote ${set.length} held-out NOC example titles (${values.split} split) to ${out}\n`,
+      );
+    }
+    if (fit) {
+      const started = performance.now();
+      process.stderr.write('Fitting the re-ranker on buckets 20–99 (eight folds; a minute or two)…\n');
+      const weights = await recommend.fitTitleReranker();
+      process.stdout.write(`${JSON.stringify(weights)}\n`);
+      process.stderr.write(
+        `Done in ${((performance.now() - started) / 1000).toFixed(0)} s: put these in DEFAULT_OPTIONS (src/recommend/title-matcher.ts).\n`,
       );
     }
     if (file === undefined) return 0;

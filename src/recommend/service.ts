@@ -22,7 +22,15 @@ import {
   type SkillProfile,
 } from './profile.ts';
 import type { RecommendRepository } from './repository.ts';
-import { evaluate, matcherWithout, type TitleCase, type TitleEvaluation } from './title-eval.ts';
+import {
+  evaluate,
+  fitReranker,
+  heldOutCases,
+  matcherWithout,
+  type RerankFit,
+  type TitleCase,
+  type TitleEvaluation,
+} from './title-eval.ts';
 import type { TitleMatch } from './title-matcher.ts';
 import type { JobTitleService } from './titles.ts';
 import {
@@ -260,6 +268,21 @@ export class RecommendService {
     ]);
     if (groups.length === 0) throw new LmiNotLoadedError();
     return evaluate(matcherWithout(entries, groups, cases), cases);
+  }
+
+  /**
+   * Fits the job-title coder's re-ranker (`DEFAULT_OPTIONS.rerank` in title-matcher.ts) on the NOC
+   * example titles in buckets 20–99, eight folds of ten, with the development and tuning splits
+   * (buckets 0–19) kept out of every index: `npm run eval:titles -- --fit-reranker`.
+   */
+  async fitTitleReranker(): Promise<RerankFit> {
+    const [entries, groups] = await Promise.all([
+      this.repository.titleEntries(),
+      this.repository.unitGroups(),
+    ]);
+    if (groups.length === 0) throw new LmiNotLoadedError();
+    const folds = Array.from({ length: 8 }, (_, fold) => [20 + fold * 10, 30 + fold * 10] as const);
+    return fitReranker(entries, groups, folds, heldOutCases(entries, 0, 20));
   }
 
   /** Every NOC example title, for building a held-out development set. */

@@ -110,3 +110,116 @@ export function evaluate(matcher: TitleMatcher, cases: readonly TitleCase[]): Ti
     misses,
   };
 }
+
+/** One training title for the re-ranker: its candidates' features and which are right. */
+interface RerankExample {
+  features: number[][];
+  /** Per candidate: 1 when it is the right unit group; and when it is in the right major group. */
+  right: number[];
+  rightMajor: number[];
+}
+
+export interface RerankFit {
+  rerank: number[];
+  rerankNone: number;
+}
+
+/**
+ * Fits the re-ranker's weights (`MatcherOptions.rerank`) on NOC example titles held out of the index
+ * fold by fold (cross-fitting: each fold's titles are matched by an index built without them, and
+ * without `heldOut`, such as the tuning and development splits). A conditional logistic model over
+ * each title's best candidates and "none of these", maximising half the log-likelihood of the right
+ * unit group and half that of the right major group; features standardised, L2 penalty, Adam,
+ * deterministic.
+ */
+export function fitReranker(
+  entries: readonly TitleEntry[],
+  groups: readonly UnitGroupName[],
+  folds: readonly (readonly [number, number])[],
+  heldOut: readonly TitleCase[] = [],
+  options: { iterations?: number; l2?: number; majorShare?: number; matcher?: Partial<MatcherOptions> } = {},
+): RerankFit {
+  const { iterations = 150, l2 = 0.001, majorShare = 0.5, matcher: matcherOptions = {} } = options;
+  const examples: RerankExample[] = [];
+  for (const [from, to] of folds) {
+    const cases = heldOutCases(entries, from, to);
+    const matcher = matcherWithout(entries, groups, [...cases, ...heldOut], {
+      ...matcherOptions,
+      rerank: [],
+    });
+    for (const item of cases) {
+      const gold = item.noc.split('|');
+      const candidates = matcher.rerankFeatures(item.title, item.lang);
+      examples.push({
+        features: candidates.map((candidate) => candidate.features),
+        right: candidates.map((candidate) => (gold.includes(candidate.noc) ? 1 : 0)),
+        rightMajor: candidates.map((candidate) =>
+          gold.some((code) => code.slice(0, 2) === candidate.noc.slice(0, 2)) ? 1 : 0,
+        ),
+      });
+    }
+  }
+  const size = examples.find((example) => example.features.length > 0)?.features[0]?.length ?? 0;
+  // Standardise the features.
+  const mean = new Float64Array(size);
+  const deviation = new Float64Array(size);
+  let count = 0;
+  for (const example of examples) {
+    for (const row of example.features) {
+      row.forEach((value, k) => (mean[k] = (mean[k] ?? 0) + value));
+      count++;
+    }
+  }
+  for (let k = 0; k < size; k++) mean[k] = (mean[k] ?? 0) / Math.max(1, count);
+  for (const example of examples)
+    for (const row of example.features)
+      row.forEach((value, k) => (deviation[k] = (deviation[k] ?? 0) + (value - (mean[k] ?? 0)) ** 2));
+  for (let k = 0; k < size; k++) deviation[k] = Math.sqrt((deviation[k] ?? 0) / Math.max(1, count)) || 1;
+  const standard = examples.map((example) =>
+    example.features.map((row) => row.map((value, k) => (value - (mean[k] ?? 0)) / (deviation[k] ?? 1))),
+  );
+
+  // Weights, the last one the score of "none of these".
+  const weights = new Float64Array(size + 1);
+  const moment = new Float64Array(size + 1);
+  const second = new Float64Array(size + 1);
+  for (let iteration = 1; iteration <= iterations; iteration++) {
+    const gradient = new Float64Array(size + 1);
+    examples.forEach((example, e) => {
+      const rows = standard[e] ?? [];
+      const scores = rows.map((row) => row.reduce((sum, value, k) => sum + value * (weights[k] ?? 0), 0));
+      scores.push(weights[size] ?? 0);
+      const max = Math.max(...scores);
+      const exps = scores.map((value) => Math.exp(value - max));
+      const total = exps.reduce((sum, value) => sum + value, 0);
+      const probabilities = exps.map((value) => value / total);
+      for (const [targets, share] of [
+        [example.right, 1 - majorShare],
+        [example.rightMajor, majorShare],
+      ] as const) {
+        if (share === 0) continue;
+        // The right candidates, or "none of these" when none of them is right.
+        const target = [...targets, targets.some((value) => value > 0) ? 0 : 1];
+        const mass = target.reduce((sum, value, i) => sum + value * (probabilities[i] ?? 0), 0);
+        probabilities.forEach((probability, i) => {
+          const delta = share * (probability - ((target[i] ?? 0) * probability) / Math.max(mass, 1e-12));
+          if (i < rows.length)
+            (rows[i] ?? []).forEach((value, k) => (gradient[k] = (gradient[k] ?? 0) + delta * value));
+          else gradient[size] = (gradient[size] ?? 0) + delta;
+        });
+      }
+    });
+    for (let k = 0; k <= size; k++) {
+      const g = (gradient[k] ?? 0) / Math.max(1, examples.length) + (k < size ? l2 * (weights[k] ?? 0) : 0);
+      moment[k] = 0.9 * (moment[k] ?? 0) + 0.1 * g;
+      second[k] = 0.999 * (second[k] ?? 0) + 0.001 * g * g;
+      const step = (moment[k] ?? 0) / (1 - 0.9 ** iteration);
+      const scale = Math.sqrt((second[k] ?? 0) / (1 - 0.999 ** iteration)) + 1e-8;
+      weights[k] = (weights[k] ?? 0) - (0.05 * step) / scale;
+    }
+  }
+  // Back to the features' own scale: w·(x − mean)/sd = (w/sd)·x − Σ w·mean/sd, shifting "none".
+  const rerank = Array.from({ length: size }, (_, k) => (weights[k] ?? 0) / (deviation[k] ?? 1));
+  const shift = rerank.reduce((sum, weight, k) => sum + weight * (mean[k] ?? 0), 0);
+  return { rerank, rerankNone: (weights[size] ?? 0) + shift };
+}

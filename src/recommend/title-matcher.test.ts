@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evaluate, heldOutCases, matcherWithout } from './title-eval.ts';
-import { TitleMatcher, type TitleEntry, type UnitGroupName } from './title-matcher.ts';
+import { MajorClassifier } from './title-major.ts';
+import {
+  DEFAULT_OPTIONS,
+  RERANK_FEATURES,
+  TitleMatcher,
+  type TitleEntry,
+  type UnitGroupName,
+} from './title-matcher.ts';
 import { headWord, learnAbbreviations, rawWords } from './title-text.ts';
 
 // A small hand-written world: a few real unit groups and titles in the NOC's own style.
@@ -106,6 +113,13 @@ describe('job-title text', () => {
     assert.equal(headWord('Acheteur/acheteuse de grains', 'fr'), 'acheteur');
   });
 
+  it('reads "foreman/woman" as one word, so the head word is the job, not "woman"', () => {
+    assert.deepEqual(rawWords('Abattoir foreman/woman'), ['abattoir', 'foreman']);
+    assert.deepEqual(rawWords('Chairman/chairwoman'), ['chairman']);
+    assert.equal(headWord('Foreman/woman - motor vehicle manufacturing', 'en'), 'foreman');
+    assert.deepEqual(rawWords('Woman'), ['woman']);
+  });
+
   it('learns abbreviations that titles spell out in parentheses', () => {
     const learned = learnAbbreviations([
       'Wide area network (WAN) administrator',
@@ -159,9 +173,40 @@ describe('title matcher', () => {
       lang: 'en',
       similarity: 1,
     });
-    assert.ok(
-      matches.every((match, index) => index === 0 || match.score <= (matches[index - 1]?.score ?? 1)),
-    );
+    // After the first (the best unit group of the most likely major group), by score.
+    assert.ok(matches.every((match, index) => index <= 1 || match.score <= (matches[index - 1]?.score ?? 1)));
+  });
+
+  it('re-ranks the best candidates, or keeps the mixed score without re-ranker weights', () => {
+    assert.equal(DEFAULT_OPTIONS.rerank.length, RERANK_FEATURES.length);
+    const plain = new TitleMatcher(entries, groups, { rerank: [] });
+    for (const text of ['web developer', 'kitchen helper', 'nurse aide']) {
+      const ranked = plain.rank(text, 'en');
+      const sorted = [...ranked].sort((a, b) => b.raw - a.raw);
+      assert.deepEqual(
+        ranked.map((candidate) => candidate.group.code),
+        sorted.map((candidate) => candidate.group.code),
+      );
+      const features = matcher.rerankFeatures(text, 'en');
+      assert.ok(
+        features.length > 0 && features.every((row) => row.features.length === RERANK_FEATURES.length),
+      );
+      const sum = matcher.rank(text, 'en').reduce((total, candidate) => total + candidate.probability, 0);
+      assert.ok(sum <= 1.0001, `sum ${sum}`);
+    }
+  });
+
+  it('puts the best unit group of the most likely major group first', () => {
+    for (const text of ['nurse', 'developer', 'assistant', 'helper']) {
+      const ranked = matcher.rank(text, 'en');
+      const byMajor = new Map<string, number>();
+      for (const candidate of ranked.slice(0, 10)) {
+        const major = candidate.group.code.slice(0, 2);
+        byMajor.set(major, (byMajor.get(major) ?? 0) + candidate.probability);
+      }
+      const top = Math.max(...byMajor.values());
+      assert.equal(byMajor.get(ranked[0]?.group.code.slice(0, 2) ?? ''), top, text);
+    }
   });
 
   it('answers nothing for empty or unknown text, and never throws on odd input', () => {
@@ -181,6 +226,30 @@ describe('title matcher', () => {
     // "Python" is a topic of "Python Developer", not a job.
     assert.deepEqual(matcher.jobTitleMatches('python', 'en'), []);
     assert.ok(matcher.jobTitleMatches('RN', 'en').some((match) => match.noc === '31301'));
+  });
+});
+
+describe('major-group classifier', () => {
+  it('learns which words tell major groups apart, head words and word pairs included', () => {
+    // Terms: 0 paper, 1 labourer, 2 operator, 3 machine; classes: 0 operators, 1 labourers.
+    const documents = [
+      { terms: [0, 3, 2], head: 2, label: 0, weight: 1 },
+      { terms: [3, 2], head: 2, label: 0, weight: 1 },
+      { terms: [0, 1], head: 1, label: 1, weight: 1 },
+      { terms: [1], head: 1, label: 1, weight: 1 },
+    ];
+    const classifier = new MajorClassifier(documents, 4, 2);
+    const labourer = classifier.probabilities([0, 1], [1, 1], 1);
+    assert.ok((labourer[1] ?? 0) > 0.5, `labourer ${labourer[1]}`);
+    const operator = classifier.probabilities([0, 2], [1, 1], 2);
+    assert.ok((operator[0] ?? 0) > 0.5, `operator ${operator[0]}`);
+    const unknown = classifier.probabilities([-1], [0], -1);
+    assert.ok(Math.abs((unknown[0] ?? 0) + (unknown[1] ?? 0) - 1) < 1e-9);
+    // Deterministic: the same titles train the same model.
+    assert.deepEqual(
+      [...new MajorClassifier(documents, 4, 2).probabilities([0, 1], [1, 1], 1)],
+      [...classifier.probabilities([0, 1], [1, 1], 1)],
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { allowedTypos, editDistance, fold } from '../search/text.ts';
 import { TypoIndex } from '../search/typo-index.ts';
+import { MajorClassifier } from './title-major.ts';
 import { ABBREVIATIONS, headWord, LEVEL_WORDS, learnAbbreviations, rawWords, termOf } from './title-text.ts';
 
 /**
@@ -10,8 +11,11 @@ import { ABBREVIATIONS, headWord, LEVEL_WORDS, learnAbbreviations, rawWords, ter
  * is a bag of weighted words (idf, with seniority words counting a quarter); the query is compared to
  * each title by cosine similarity, with abbreviations expanded ("RN", "sr. dev"), typos corrected from
  * five letters (two from nine) and the last word also read as a prefix. A unit group scores its best
- * title, plus a little for further titles that agree; the scores of the candidates are turned into
- * calibrated probabilities (see `calibrate`). Pure: built from rows, no I/O.
+ * title, plus a little for further titles that agree, its whole vocabulary and a naive Bayes
+ * posterior. The best candidates are then re-ranked by a small logistic model (`RERANK_FEATURES`)
+ * that also weighs a major-group classifier trained on the index (`MajorClassifier`), which gives
+ * calibrated probabilities; the most likely major group's best unit group comes first. Pure: built
+ * from rows, no I/O.
  */
 
 export const TITLE_SOURCES = ['noc', 'nocExample', 'oasis', 'onetAlternate', 'onetReported'] as const;
@@ -76,10 +80,36 @@ export interface MatcherOptions {
   /** Share of the score from a naive Bayes posterior over unit groups, and its smoothing. */
   bayes: number;
   alpha: number;
+  /**
+   * Weights of the re-ranker's features (`RERANK_FEATURES`, in order) and the score of "none of
+   * these"; fitted on training titles held out of the index (`fitReranker` in title-eval.ts). Empty:
+   * no re-ranking, the candidates keep the order and probabilities of the mixed score.
+   */
+  rerank: readonly number[];
+  rerankNone: number;
 }
 
+/** What the re-ranker knows of each of the best candidates, in the order of `MatcherOptions.rerank`. */
+export const RERANK_FEATURES = [
+  'mixed score / temperature',
+  'title similarity score',
+  'profile similarity',
+  'log naive Bayes posterior',
+  'similarity of the best title',
+  "text names the best title's job",
+  'first by the mixed score',
+  'log summed probability of its major group',
+  'log summed probability of its TEER',
+  'best title from O*NET',
+  'best similarity of a title with the same head word',
+  'has a title with the same head word',
+  'best such similarity in its major group',
+  'log probability of its major group (classifier)',
+  'log probability of its TEER (classifier)',
+] as const;
+
 export const DEFAULT_OPTIONS: MatcherOptions = {
-  sourceWeights: { noc: 1, nocExample: 1, oasis: 1, onetAlternate: 0.6, onetReported: 0.6 },
+  sourceWeights: { noc: 1, nocExample: 1, oasis: 1, onetAlternate: 0.4, onetReported: 0.4 },
   support: 0.1,
   otherLanguage: 0.97,
   temperature: 0.07,
@@ -88,6 +118,12 @@ export const DEFAULT_OPTIONS: MatcherOptions = {
   profile: 0.3,
   bayes: 0.3,
   alpha: 0.1,
+  // Fitted by `fitReranker` on NOC example titles in buckets 20–99, eight folds of ten buckets.
+  rerank: [
+    0.315, 0.9045, 3.182, 0.2632, 1.258, -0.7422, 0.267, -0.14, -0.2654, -0.5853, 1.669, -0.4344, 0.6001,
+    0.3274, 0.2071,
+  ],
+  rerankNone: 1.568,
 };
 
 const LEVEL_FACTOR = 0.25;
@@ -100,6 +136,8 @@ const TYPO_FACTORS = [1, 0.8, 0.6];
 const PREFIX_FACTOR = 0.7;
 const MAX_PREFIX_TERMS = 50;
 const SUPPORT_TITLES = 3;
+/** How many of the best candidates the re-ranker orders. */
+const RERANK_DEPTH = 10;
 
 interface Alternative {
   term: number;
@@ -153,6 +191,13 @@ export class TitleMatcher {
   private readonly groupOthers: Float64Array;
   private readonly profileCounts: Float32Array[];
   private readonly groupTotal: Float64Array;
+  /** Per unit group: its major group (index) and TEER (second digit); per major group: its TEER. */
+  private readonly groupMajor: Int32Array;
+  private readonly groupTeer: Int32Array;
+  private readonly majorTeer: Int32Array;
+  private readonly classifier: MajorClassifier;
+  /** Per unit group while ranking: its best similarity with a title sharing the text's head word. */
+  private readonly groupHeadSimilarity: Float64Array;
 
   constructor(
     entries: readonly TitleEntry[],
@@ -278,6 +323,26 @@ export class TitleMatcher {
     this.groupOthers = new Float64Array(groupCount * SUPPORT_TITLES);
     this.slotScore = new Float64Array(size);
     this.total = new Float64Array(size);
+
+    const majorIndex = new Map<string, number>();
+    for (const group of this.groups) {
+      const major = group.code.slice(0, 2);
+      if (!majorIndex.has(major)) majorIndex.set(major, majorIndex.size);
+    }
+    this.groupMajor = Int32Array.from(this.groups, (group) => majorIndex.get(group.code.slice(0, 2)) ?? 0);
+    this.groupTeer = Int32Array.from(this.groups, (group) => Number(group.code[1] ?? 0));
+    this.majorTeer = Int32Array.from(majorIndex.keys(), (major) => Number(major[1] ?? 0));
+    this.groupHeadSimilarity = new Float64Array(groupCount);
+    this.classifier = new MajorClassifier(
+      [...documents.values()].map((document) => ({
+        terms: document.terms,
+        head: document.head,
+        label: this.groupMajor[document.group] ?? 0,
+        weight: document.prior,
+      })),
+      this.termText.length,
+      majorIndex.size,
+    );
   }
 
   get size(): number {
@@ -443,6 +508,57 @@ export class TitleMatcher {
 
   /** Raw and calibrated scores of every unit group with a matching title (for evaluation and calibration). */
   rank(text: string, lang: 'en' | 'fr'): RankedGroup[] {
+    const { rerank, rerankNone } = this.options;
+    const scored = this.score(text, lang);
+    if (rerank.length === 0 || scored.length === 0) return scored.map(({ features: _, ...ranked }) => ranked);
+    // The best candidates re-ranked: a softmax of their weighted features and "none of these", which
+    // also stands for the candidates further down (they share its probability as they shared theirs).
+    const head = scored.slice(0, RERANK_DEPTH);
+    const tail = scored.slice(RERANK_DEPTH);
+    const scores = head.map((candidate) =>
+      candidate.features.reduce((sum, value, k) => sum + value * (rerank[k] ?? 0), 0),
+    );
+    const max = Math.max(rerankNone, ...scores);
+    const exps = scores.map((value) => Math.exp(value - max));
+    const noneExp = Math.exp(rerankNone - max);
+    const sum = exps.reduce((acc, value) => acc + value, noneExp);
+    const restBefore = 1 - head.reduce((acc, candidate) => acc + candidate.probability, 0);
+    const restShare = noneExp / sum / Math.max(restBefore, 1e-12);
+    const reranked = head
+      .map(({ features: _, ...candidate }, index) => ({
+        ...candidate,
+        probability: (exps[index] ?? 0) / sum,
+      }))
+      .sort((a, b) => b.probability - a.probability);
+    // The most likely major group (its unit groups' probabilities summed) puts its best unit group first.
+    const byMajor = new Map<string, number>();
+    for (const candidate of reranked) {
+      const major = candidate.group.code.slice(0, 2);
+      byMajor.set(major, (byMajor.get(major) ?? 0) + candidate.probability);
+    }
+    let bestMajor = '';
+    for (const [major, probability] of byMajor)
+      if (probability > (byMajor.get(bestMajor) ?? -1)) bestMajor = major;
+    const first = reranked.findIndex((candidate) => candidate.group.code.startsWith(bestMajor));
+    if (first > 0) reranked.unshift(...reranked.splice(first, 1));
+    return [
+      ...reranked,
+      ...tail.map(({ features: _, ...candidate }) => ({
+        ...candidate,
+        probability: candidate.probability * restShare,
+      })),
+    ];
+  }
+
+  /** The re-ranker's features of the best candidates, for fitting its weights (see title-eval.ts). */
+  rerankFeatures(text: string, lang: 'en' | 'fr'): { noc: string; features: number[] }[] {
+    return this.score(text, lang)
+      .slice(0, RERANK_DEPTH)
+      .map((candidate) => ({ noc: candidate.group.code, features: candidate.features }));
+  }
+
+  /** Candidates by the mixed score, with its calibrated probabilities and the re-ranker's features. */
+  private score(text: string, lang: 'en' | 'fr'): (RankedGroup & { features: number[] })[] {
     const slots = this.slots(text, lang);
     if (slots.length === 0) return [];
     let queryNorm = 0;
@@ -474,14 +590,24 @@ export class TitleMatcher {
     }
 
     // Per unit group: the best title, then the next few agreeing titles (kept in fixed arrays).
-    const { groupBest, groupDoc, groupOthers, groupSimilarity } = this;
+    const { groupBest, groupDoc, groupOthers, groupSimilarity, groupHeadSimilarity } = this;
     const groups: number[] = [];
+    // The terms the text's head word stands for closely: titles with the same head name the same job.
+    const heads = new Set<number>();
+    for (const slot of slots) {
+      if (!slot.head) continue;
+      for (const alternative of slot.alternatives) if (alternative.factor >= 0.8) heads.add(alternative.term);
+    }
     for (const doc of touched) {
       const similarity = (total[doc] ?? 0) / (queryNorm * (this.docNorm[doc] || 1));
       total[doc] = 0;
+      const group = this.docGroup[doc] ?? 0;
+      if (heads.has(this.docHead[doc] ?? -1)) {
+        const value = similarity * (this.docPrior[doc] ?? 0);
+        if (value > (groupHeadSimilarity[group] ?? 0)) groupHeadSimilarity[group] = value;
+      }
       const languageFactor = this.docEntry[doc]?.lang === lang ? 1 : this.options.otherLanguage;
       let score = similarity * (this.docPrior[doc] ?? 0) * languageFactor;
-      const group = this.docGroup[doc] ?? 0;
       if (groupDoc[group] === -1) {
         groups.push(group);
         groupBest[group] = score;
@@ -522,7 +648,18 @@ export class TitleMatcher {
         bayesShare * (bayes[group] ?? 0);
       const doc = groupDoc[group] ?? 0;
       groupDoc[group] = -1;
-      return { group, raw, doc, similarity: groupSimilarity[group] ?? 0 };
+      const headSimilarity = groupHeadSimilarity[group] ?? 0;
+      groupHeadSimilarity[group] = 0;
+      return {
+        group,
+        raw,
+        doc,
+        similarity: groupSimilarity[group] ?? 0,
+        titleScore,
+        profile: profiles[group] ?? 0,
+        bayes: bayes[group] ?? 0,
+        headSimilarity,
+      };
     });
     // Terms the query stands for closely (exact, abbreviation, one typo): does it name the title's job?
     const named = new Set<number>();
@@ -535,14 +672,79 @@ export class TitleMatcher {
     const none = Math.exp(noneScore / temperature);
     const exps = top.map((candidate) => Math.exp(candidate.raw / temperature));
     const sum = exps.reduce((acc, value) => acc + value, none);
-    return top.map((candidate, index) => ({
-      group: this.groups[candidate.group] as UnitGroupName,
-      raw: candidate.raw,
-      probability: (exps[index] ?? 0) / sum,
-      entry: this.docEntry[candidate.doc] as TitleEntry,
-      similarity: Math.min(1, candidate.similarity),
-      namesJob: named.has(this.docHead[candidate.doc] ?? -1),
-    }));
+    const probabilities = exps.map((value) => value / sum);
+
+    // What the re-ranker weighs besides each candidate's own scores: how likely its major group and
+    // TEER are, summed over the candidates and by the major-group classifier, and how close the
+    // titles of its major group that share the text's head word come.
+    const majors = this.majorTeer.length;
+    const majorSum = new Float64Array(majors);
+    const teerSum = new Float64Array(10);
+    const majorHead = new Float64Array(majors);
+    top.forEach((candidate, index) => {
+      const major = this.groupMajor[candidate.group] ?? 0;
+      majorSum[major] = (majorSum[major] ?? 0) + (probabilities[index] ?? 0);
+      const teer = this.groupTeer[candidate.group] ?? 0;
+      teerSum[teer] = (teerSum[teer] ?? 0) + (probabilities[index] ?? 0);
+      majorHead[major] = Math.max(majorHead[major] ?? 0, candidate.headSimilarity);
+    });
+    const classified = this.classify(slots);
+    const classifiedTeer = new Float64Array(10);
+    classified.forEach((probability, major) => {
+      const teer = this.majorTeer[major] ?? 0;
+      classifiedTeer[teer] = (classifiedTeer[teer] ?? 0) + probability;
+    });
+    return top.map((candidate, index) => {
+      const entry = this.docEntry[candidate.doc] as TitleEntry;
+      const namesJob = named.has(this.docHead[candidate.doc] ?? -1);
+      const similarity = Math.min(1, candidate.similarity);
+      const major = this.groupMajor[candidate.group] ?? 0;
+      const teer = this.groupTeer[candidate.group] ?? 0;
+      return {
+        group: this.groups[candidate.group] as UnitGroupName,
+        raw: candidate.raw,
+        probability: probabilities[index] ?? 0,
+        entry,
+        similarity,
+        namesJob,
+        features:
+          index < RERANK_DEPTH
+            ? [
+                candidate.raw / temperature,
+                candidate.titleScore,
+                candidate.profile,
+                Math.log(candidate.bayes + 1e-6),
+                similarity,
+                namesJob ? 1 : 0,
+                index === 0 ? 1 : 0,
+                Math.log((majorSum[major] ?? 0) + 1e-4),
+                Math.log((teerSum[teer] ?? 0) + 1e-4),
+                entry.source === 'onetAlternate' || entry.source === 'onetReported' ? 1 : 0,
+                candidate.headSimilarity,
+                candidate.headSimilarity > 0 ? 1 : 0,
+                majorHead[major] ?? 0,
+                Math.log((classified[major] ?? 0) + 1e-9),
+                Math.log((classifiedTeer[teer] ?? 0) + 1e-9),
+              ]
+            : [],
+      };
+    });
+  }
+
+  /** The major-group classifier's probabilities for the query: each word by its closest reading. */
+  private classify(slots: Slot[]): Float64Array {
+    const terms: number[] = [];
+    const factors: number[] = [];
+    let head = -1;
+    for (const slot of slots) {
+      let best: Alternative | undefined;
+      for (const alternative of slot.alternatives)
+        if (best === undefined || alternative.factor > best.factor) best = alternative;
+      terms.push(best?.term ?? -1);
+      factors.push(best?.factor ?? 0);
+      if (slot.head && best !== undefined) head = best.term;
+    }
+    return this.classifier.probabilities(terms, factors, head);
   }
 
   /** Naive Bayes posterior of each unit group given the query words (uniform prior). */

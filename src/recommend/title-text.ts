@@ -137,13 +137,15 @@ export const ABBREVIATIONS: Record<string, string> = {
 
 const EXCLUSION = /\((?:except|excluding|non-|sauf|excluant)[^)]*\)/gi;
 
+/** "Foreman/woman", "Chairman/chairwoman": the feminine form repeats the word, it is not one more. */
+const GENDERED_MAN = /\b([a-z]*)(m[ae]n)\/(?:\1)?wom[ae]n\b/g;
+
 /** Folded words of a title, before stemming; exclusions in parentheses removed. */
 export function rawWords(text: string): string[] {
   // "R.N.", "C.E.O." → "rn", "ceo"
-  const folded = spellTechnologies(fold(text.replace(EXCLUSION, ' '))).replace(
-    /\b((?:[a-z]\.){2,})/g,
-    (dotted) => dotted.replace(/\./g, ''),
-  );
+  const folded = spellTechnologies(fold(text.replace(EXCLUSION, ' ')))
+    .replace(/\b((?:[a-z]\.){2,})/g, (dotted) => dotted.replace(/\./g, ''))
+    .replace(GENDERED_MAN, '$1$2');
   return folded.split(/[^a-z0-9]+/).filter((word) => word !== '' && !STOPWORDS.has(word));
 }
 
