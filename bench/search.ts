@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { createApp, type Portal } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -272,6 +273,9 @@ interface SizeResult {
   programs: number;
   classes: ClassResult[];
   load: (LoadResult & { processes: number }) | undefined;
+  /** The mix's pages compressed as the portal could: time a page and size, per setting. */
+  compression: { setting: string; ms: number; kb: number }[];
+  pageKb: number;
   targets: { label: string; met: boolean; detail: string }[];
 }
 
@@ -405,6 +409,13 @@ function report(result: SizeResult, builds: string): void {
       ],
     ),
   );
+  console.log(
+    `\nCompressing the mix's ${count(mix.reduce((sum, item) => sum + item.queries.length, 0))} search pages (${result.pageKb.toFixed(1)} KB on average; the portal sends brotli quality 1, src/web/server.ts): ` +
+      result.compression
+        .map((item) => `${item.setting} ${ms(item.ms)} ms a page for ${item.kb.toFixed(1)} KB`)
+        .join(' · ') +
+      '.',
+  );
   if (result.load !== undefined) {
     const { load } = result;
     console.log(
@@ -532,6 +543,36 @@ async function warmUp(origin: string, paths: string[]): Promise<void> {
   if (warmUpSeconds > 0) await loadTest(origin, paths, warmUpSeconds);
 }
 
+/**
+ * What compressing a page costs at the settings the portal could use (its own: brotli quality 1 with a
+ * 256 KB window, in one synchronous call): the mean time a page over ten passes, after three of every
+ * setting unmeasured.
+ */
+function compressionCosts(pages: string[]): Pick<SizeResult, 'compression' | 'pageKb'> {
+  const brotli = (quality: number) => (page: string) =>
+    brotliCompressSync(page, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_LGWIN]: 18 },
+    });
+  const settings: [string, (page: string) => Buffer][] = [
+    ['brotli 1', brotli(1)],
+    ['brotli 2', brotli(2)],
+    ['brotli 4', brotli(4)],
+    ['gzip 6', (page) => gzipSync(page, { level: 6 })],
+  ];
+  // Every setting once before any is timed: the first compressions of a process are slower (buffers).
+  for (const [, compress] of settings)
+    for (let pass = 0; pass < 3; pass++) for (const page of pages) compress(page);
+  const compression = settings.map(([setting, compress]) => {
+    let bytes = 0;
+    const started = performance.now();
+    for (let pass = 0; pass < 10; pass++) for (const page of pages) bytes += compress(page).length;
+    const calls = 10 * pages.length;
+    return { setting, ms: (performance.now() - started) / calls, kb: bytes / calls / 1024 };
+  });
+  const pageKb = pages.reduce((sum, page) => sum + Buffer.byteLength(page), 0) / pages.length / 1024;
+  return { compression, pageKb };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The run
 
@@ -628,6 +669,12 @@ async function measure(
       fetchText(origin, href('search', query.lang, {}, query.query)),
     );
   });
+  const pageBodies = await Promise.all(
+    mix.flatMap((mixClass) =>
+      mixClass.queries.map((query) => fetchText(origin, href('search', query.lang, {}, query.query))),
+    ),
+  );
+  const { compression, pageKb } = compressionCosts(pageBodies);
   let load: SizeResult['load'];
   if (loadSeconds > 0) {
     const started = performance.now();
@@ -708,7 +755,7 @@ async function measure(
     result.mini = await sample(mixClass.queries, peerIterations, runMini, 0);
   });
 
-  const partial = { engine: engineName, programs, classes, load };
+  const partial = { engine: engineName, programs, classes, load, compression, pageKb };
   const result = { ...partial, targets: evaluate(partial) };
   report(
     result,
