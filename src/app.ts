@@ -12,7 +12,7 @@ import { JobTitleService } from './recommend/titles.ts';
 import { LmiService } from './lmi/service.ts';
 import { SystemService } from './system/service.ts';
 import { buildAssets } from './web/assets.ts';
-import { createServer, type App } from './web/server.ts';
+import { createServer, type App, type WebDependencies } from './web/server.ts';
 import type { Services } from './web/services.ts';
 
 export const VERSION = (
@@ -21,7 +21,7 @@ export const VERSION = (
 
 export interface AppOptions {
   /** false silences request logs (tests); a level and stream capture them; default: the configured level. */
-  logger?: boolean | { level: string; stream?: { write(line: string): void } };
+  logger?: WebDependencies['logger'];
 }
 
 /**

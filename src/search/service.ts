@@ -325,7 +325,7 @@ export class SearchService {
     for (const facet of FACETS) {
       const entries: { value: string; count: number }[] = [];
       for (const [value, count] of result.facets[facet]) entries.push({ value, count });
-      // Ties in code order (values are codes and slugs; a collator compare was a tenth of the search).
+      // Ties in code order: values are codes and slugs, which need no collator (a slow compare).
       facets[facet] = entries.sort(
         (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
       );

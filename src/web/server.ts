@@ -145,8 +145,8 @@ export async function createServer(deps: WebDependencies): Promise<App> {
     // 256 KB brotli window instead of the default 4 MB, whose allocation dominated the cost. Measured
     // on the search page under load (docs/performance.md): 173 requests/s with the defaults on this
     // 2-core machine, over 700 with these. Quality 1: over the search benchmark's 104 pages (27 KB on
-    // average) 0.10 ms a page for 5.2 KB, against 0.15 ms for 4.8 KB at quality 2 and 0.28 ms for
-    // 4.5 KB at quality 4 — compression was still a seventh of the page's CPU time at quality 2.
+    // average) 0.12 ms a page for 5.2 KB, against 0.17 ms for 4.8 KB at quality 2 and 0.30 ms for
+    // 4.5 KB at quality 4 (bench:search prints this; docs/performance.md).
     syncThreshold: 256 * 1024,
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_LGWIN]: 18 } },
     zlibOptions: { level: 6 },

@@ -34,12 +34,8 @@ const compiledCatalogues = new Map<Lang, Map<MessageKey, Compiled>>();
 /** A translator for one language; a missing `{param}` is left visible rather than dropped. */
 export function translator(lang: Lang): Translate {
   const catalogue = catalogues[lang];
-  let compiled = compiledCatalogues.get(lang);
-  if (compiled === undefined) {
-    compiled = new Map();
-    compiledCatalogues.set(lang, compiled);
-  }
-  const parts = compiled;
+  const parts = compiledCatalogues.get(lang) ?? new Map<MessageKey, Compiled>();
+  compiledCatalogues.set(lang, parts);
   return (key, params) => {
     const message = catalogue[key];
     if (!params) return message;

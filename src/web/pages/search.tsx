@@ -276,7 +276,7 @@ function facetOptionsHtml(
 /**
  * The fixed part of each result card (title, institution, delivery, length, cost) as HTML, per program
  * and language, for as long as the search index it comes from (its facet labels are built with it):
- * the same programs come back page after page, and their cards were a tenth of the page's CPU time.
+ * the same programs come back page after page, and rendering their cards was a large part of a page.
  */
 const cardHeads = new WeakMap<FacetLabels, Map<string, string>>();
 /** At most this many cards are kept (about 10 MB); past it the cache starts again. */

@@ -1,7 +1,7 @@
 /**
  * Escaping for the few hot fragments written as HTML strings instead of Preact elements (the search
- * page's facet options: about 170 per page, each four elements, were a fifth of the page's CPU time;
- * docs/performance.md). Everything else is rendered by Preact, which escapes on its own.
+ * page's facet options: about 170 per page, each four elements, were about a fifth of the page's CPU
+ * time in a profile; docs/performance.md). Everything else is rendered by Preact, which escapes on its own.
  */
 const SPECIAL = /[&<>"]/;
 const SPECIALS = /[&<>"]/g;
