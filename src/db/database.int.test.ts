@@ -74,6 +74,36 @@ for (const backend of testBackends()) {
     test('ping answers', async () => {
       await database.ping();
     });
+
+    if (backend.name === 'postgres') {
+      test('idle connections ended by the server neither crash the process nor the next query', async () => {
+        // The portal's own pool, on this test's database (whose connections alone are ended).
+        const [current] = await selectRows<{ name: string }>(
+          database.db,
+          sql`select current_database() as name`,
+        );
+        const url = new URL(process.env.DATABASE_URL ?? '');
+        url.pathname = `/${current?.name ?? ''}`;
+        const production = await openDatabase({ kind: 'postgres', url: url.toString() });
+        try {
+          for (const { db } of [database, production]) {
+            // Several queries at once leave several idle connections in the pool.
+            await Promise.all(Array.from({ length: 4 }, () => db.execute(sql`select pg_sleep(0.02)`)));
+            await db.execute(
+              sql`select pg_terminate_backend(pid) from pg_stat_activity
+                  where datname = current_database() and pid <> pg_backend_pid()`,
+            );
+            // The terminations reach the idle connections as error events; an unhandled one
+            // would end this test file with an uncaught exception.
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            const [row] = await selectRows<{ one: number }>(db, sql`select 1 as one`);
+            assert.equal(row?.one, 1);
+          }
+        } finally {
+          await production.close();
+        }
+      });
+    }
   });
 }
 
