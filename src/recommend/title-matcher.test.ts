@@ -152,6 +152,15 @@ describe('title matcher', () => {
     assert.equal(best('software developper'), '21232');
   });
 
+  it('reads an unknown word by the known job word it ends with, and nothing else', () => {
+    // "Barista" and "developer" are known; these compounds are not.
+    assert.equal(best('espressobarista'), '65201');
+    assert.equal(best('gamedeveloper'), best('developer'));
+    // Too short a beginning ("xx"), or too short a known ending ("aide"), is not read as a compound.
+    assert.deepEqual(matcher.match('xxnurse', 'en', 3), []);
+    assert.deepEqual(matcher.match('xyzaide', 'en', 3), []);
+  });
+
   it('understands French with or without accents and in either gender', () => {
     assert.equal(best('préposée aux bénéficiaires', 'fr'), '33102');
     assert.equal(best('prepose aux beneficiaires', 'fr'), '33102');

@@ -120,10 +120,10 @@ export const DEFAULT_OPTIONS: MatcherOptions = {
   alpha: 0.1,
   // Fitted by `fitReranker` on NOC example titles in buckets 20–99, eight folds of ten buckets.
   rerank: [
-    0.315, 0.9045, 3.182, 0.2632, 1.258, -0.7422, 0.267, -0.14, -0.2654, -0.5853, 1.669, -0.4344, 0.6001,
-    0.3274, 0.2071,
+    0.3145, 0.918, 3.133, 0.263, 1.258, -0.7406, 0.2721, -0.14, -0.2658, -0.5862, 1.654, -0.4257, 0.611,
+    0.3273, 0.2059,
   ],
-  rerankNone: 1.568,
+  rerankNone: 1.582,
 };
 
 const LEVEL_FACTOR = 0.25;
@@ -135,6 +135,10 @@ const JOB_TITLE_PROBABILITY = 0.1;
 const TYPO_FACTORS = [1, 0.8, 0.6];
 const PREFIX_FACTOR = 0.7;
 const MAX_PREFIX_TERMS = 50;
+/** An unknown word ending in a known one names that job ("paleobotanist", "massotherapist"). */
+const COMPOUND_FACTOR = 0.6;
+/** The known ending has at least this many letters, and at least three come before it. */
+const COMPOUND_MIN = 5;
 const SUPPORT_TITLES = 3;
 /** How many of the best candidates the re-ranker orders. */
 const RERANK_DEPTH = 10;
@@ -425,11 +429,24 @@ export class TitleMatcher {
     }
     const alternatives: Alternative[] = this.typos(term);
     if (word.length >= 3) alternatives.push(...this.prefixes(word, -1));
+    if (alternatives.length === 0) {
+      const ending = this.compoundEnding(term);
+      if (ending !== undefined) alternatives.push({ term: ending, factor: COMPOUND_FACTOR });
+    }
     const best = alternatives.reduce(
       (top, alternative) => Math.max(top, (this.idf[alternative.term] ?? 0) * alternative.factor),
       0,
     );
     return { weight: best > 0 ? best : this.medianIdf * 0.5, alternatives };
+  }
+
+  /** The longest known term an unknown word ends with (its head, in a compound), if any. */
+  private compoundEnding(term: string): number | undefined {
+    for (let start = 3; term.length - start >= COMPOUND_MIN; start++) {
+      const known = this.terms.get(term.slice(start));
+      if (known !== undefined) return known;
+    }
+    return undefined;
   }
 
   /** Terms within the allowed typos of a term (one from five letters, two from nine). */
